@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from blocs.models import Bloc, BlocYear, LeadershipDecision, Membership, RotationSlot
+
+
+class RotationSlotInline(admin.TabularInline):
+    model = RotationSlot
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["unit", "decision"]
+    fields = ["unit", "role", "deputy_rank", "basis", "decision", "elected_on", "note"]
+
+
+class BlocYearInline(admin.TabularInline):
+    model = BlocYear
+    extra = 0
+    fields = ["year", "state", "max_deputies", "flag_quota", "merit_quota", "score_scale"]
+    show_change_link = True
+
+
+@admin.register(Bloc)
+class BlocAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "symbol", "kind", "province"]
+    list_filter = ["province", "kind"]
+    search_fields = ["name", "symbol"]
+    list_select_related = ["province"]
+    inlines = [RotationSlotInline, BlocYearInline]
+
+
+@admin.register(BlocYear)
+class BlocYearAdmin(SimpleHistoryAdmin):
+    list_display = ["bloc", "year", "state", "max_deputies", "flag_quota", "merit_quota"]
+    list_filter = ["state", "year", "bloc__province"]
+    search_fields = ["bloc__name", "year"]
+    list_select_related = ["bloc", "bloc__province"]
+    inlines = [MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["bloc", "year", "state", "note"]}),
+        (
+            _("Settings"),
+            {
+                "fields": [
+                    "max_deputies",
+                    "deputies_unknown",
+                    ("quorum_numerator", "quorum_denominator"),
+                    "vote_threshold_percent",
+                    ("flag_quota", "merit_quota"),
+                    "score_scale",
+                    "rotation_lookback_years",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["unit", "bloc_year", "role", "deputy_rank", "basis"]
+    list_filter = ["role", "basis", "year", "bloc_year__bloc__province"]
+    search_fields = ["unit__short_name", "unit__full_name", "bloc_year__bloc__name"]
+    list_select_related = ["unit", "bloc_year", "bloc_year__bloc"]
+    autocomplete_fields = ["unit", "decision"]
+
+
+@admin.register(LeadershipDecision)
+class LeadershipDecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "date", "signer", "province"]
+    list_filter = ["province"]
+    search_fields = ["number", "subject", "signer"]
+    date_hierarchy = "date"

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from units.models import Unit
+from units.text import nfc
+
+
+class LoginForm(AuthenticationForm):
+    """The login form, laid out by crispy forms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Log in"), css_class="w-100"))
+
+
+class UnitForm(forms.ModelForm):
+    """A unit's current details; a rename with a date keeps the old name as history."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    renamed_on = forms.DateField(
+        label=_("The name changed on"),
+        required=False,
+        help_text=_(
+            "Fill in when the unit was renamed: the old name is kept for the records before "
+            "that day. Leave empty to correct a typo."
+        ),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    rename_basis = forms.CharField(label=_("Basis of the rename"), required=False, max_length=250)
+
+    class Meta:
+        model = Unit
+        fields = [
+            "short_name",
+            "full_name",
+            "abbreviation",
+            "address",
+            "leader_name",
+            "leader_title",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Save")))
+
+    def clean(self):
+        data = super().clean()
+        for name, value in data.items():
+            if isinstance(value, str):
+                data[name] = nfc(value)
+        return data

@@ -1,0 +1,136 @@
+"""Writes to provinces and units."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from units.models import Unit, UnitName
+
+
+class DomainError(Exception):
+    """A request the domain's rules refuse; its message is shown to the user as it is."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def versioned_for_update(model, *, pk: int, version: int):
+    """Lock the row and refuse when it changed since the user loaded it."""
+    obj = model.objects.select_for_update().get(pk=pk)
+    if obj.version != version:
+        raise DomainError(
+            _(
+                "Someone else saved this record after you opened it. Your changes were not "
+                "saved: reload the page to see theirs, then enter yours again."
+            )
+        )
+    return obj
+
+
+UNIT_EDITABLE_FIELDS = (
+    "short_name",
+    "full_name",
+    "abbreviation",
+    "address",
+    "leader_name",
+    "leader_title",
+)
+NAME_FIELDS = ("short_name", "full_name", "abbreviation")
+
+
+def _keep_former_name(*, unit: Unit, effective: datetime.date, basis: str) -> UnitName:
+    """Store the unit's current name as a former one that ends the day before `effective`."""
+    latest = unit.names.order_by("-valid_until").first()
+    if latest is not None and effective <= latest.valid_until:
+        raise DomainError(
+            _("The new name must take effect after the last recorded change (%(date)s).")
+            % {"date": latest.valid_until.strftime("%d/%m/%Y")}
+        )
+    former = UnitName(
+        unit=unit,
+        short_name=unit.short_name,
+        full_name=unit.full_name,
+        abbreviation=unit.abbreviation,
+        valid_from=latest.valid_until if latest else None,
+        valid_until=effective,
+        basis=basis,
+    )
+    clean_or_refuse(former)
+    former.save()
+    return former
+
+
+def clean_or_refuse(obj) -> None:
+    """Validate the object, turning what is wrong into one domain error."""
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        raise DomainError(" ".join(error.messages)) from error
+
+
+@transaction.atomic
+def unit_update(
+    *,
+    unit: Unit,
+    version: int,
+    renamed_on: datetime.date | None = None,
+    rename_basis: str = "",
+    **fields: str,
+) -> Unit:
+    """Change a unit's details; with `renamed_on`, its old name is kept for earlier records."""
+    unit = versioned_for_update(Unit, pk=unit.pk, version=version)
+    renamed = any(name in fields and fields[name] != getattr(unit, name) for name in NAME_FIELDS)
+    if renamed_on is not None:
+        if not renamed:
+            raise DomainError(_("A rename date was given but the name did not change."))
+        _keep_former_name(unit=unit, effective=renamed_on, basis=rename_basis)
+    for name in UNIT_EDITABLE_FIELDS:
+        if name in fields:
+            setattr(unit, name, fields[name])
+    unit.version += 1
+    clean_or_refuse(unit)
+    unit.save()
+    return unit
+
+
+@transaction.atomic
+def unit_rename(
+    *,
+    unit: Unit,
+    effective: datetime.date,
+    short_name: str,
+    full_name: str,
+    abbreviation: str = "",
+    basis: str = "",
+) -> Unit:
+    """Give a unit a new name from a date on, keeping the old one for the records before it."""
+    return unit_update(
+        unit=unit,
+        version=Unit.objects.get(pk=unit.pk).version,
+        renamed_on=effective,
+        rename_basis=basis,
+        short_name=short_name,
+        full_name=full_name,
+        abbreviation=abbreviation or unit.abbreviation,
+    )
+
+
+@transaction.atomic
+def unit_merge(*, unit: Unit, into: Unit, effective: datetime.date) -> Unit:
+    """Record that a unit was merged into another from a date on."""
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    if unit.merged_into_id:
+        raise DomainError(
+            _("This unit was already merged into %(unit)s.") % {"unit": unit.merged_into}
+        )
+    unit.merged_into, unit.merged_on = into, effective
+    unit.version += 1
+    clean_or_refuse(unit)
+    unit.save()
+    return unit

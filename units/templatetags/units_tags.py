@@ -1,0 +1,19 @@
+"""Template helpers for units: their names as they were in a given year."""
+
+from __future__ import annotations
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def name_in(unit, year: int) -> str:
+    """Return the unit's short name as it was at the end of that year."""
+    return unit.name_in_year(int(year)).short_name
+
+
+@register.filter
+def full_name_in(unit, year: int) -> str:
+    """Return the unit's full name as it was at the end of that year."""
+    return unit.name_in_year(int(year)).full_name
