@@ -193,7 +193,7 @@ class BlocYear(CleanTextModel):
     quorum_numerator = models.PositiveSmallIntegerField(_("quorum (numerator)"), default=2)
     quorum_denominator = models.PositiveSmallIntegerField(_("quorum (denominator)"), default=3)
     vote_threshold_percent = models.PositiveSmallIntegerField(
-        _("vote threshold (% of valid ballots)"),
+        _("vote threshold (percent of valid ballots)"),
         default=50,
         validators=[MaxValueValidator(100)],
         help_text=_("A unit is proposed when it gets more than this share of valid ballots."),
@@ -206,7 +206,10 @@ class BlocYear(CleanTextModel):
     rotation_lookback_years = models.PositiveSmallIntegerField(
         _("rotation look-back (years)"),
         default=3,
-        help_text=_("A unit that led in this many past years is passed over as deputy."),
+        help_text=_(
+            "A unit that was head or deputy in any of this many past years is passed over "
+            "when the next deputy is proposed."
+        ),
     )
     note = models.TextField(_("note"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
@@ -296,8 +299,10 @@ class LeadershipDecision(CleanTextModel):
         related_name="leadership_decisions",
         verbose_name=_("province"),
     )
-    number = models.CharField(_("number"), max_length=50, help_text=_("For example: 888/QĐ-UBND."))
-    date = models.DateField(_("date"))
+    number = models.CharField(
+        _("decision number"), max_length=50, help_text=_("For example: 888/QĐ-UBND.")
+    )
+    date = models.DateField(_("date of issue"))
     signer = models.CharField(_("signed by"), max_length=150, blank=True)
     subject = models.CharField(
         _("subject"),
@@ -404,7 +409,14 @@ class Membership(CleanTextModel):
                 violation_error_message=_("Unknown role."),
             ),
             models.CheckConstraint(
-                condition=Q(role="2_deputy", deputy_rank__gte=1, deputy_rank__lte=5)
+                # deputy_rank__isnull=False: without it a NULL rank makes the check NULL,
+                # which SQL lets pass, so a deputy could be stored without a rank.
+                condition=Q(
+                    role="2_deputy",
+                    deputy_rank__isnull=False,
+                    deputy_rank__gte=1,
+                    deputy_rank__lte=5,
+                )
                 | (~Q(role="2_deputy") & Q(deputy_rank__isnull=True)),
                 name="blocs_membership_deputy_has_rank",
                 violation_error_message=_("A deputy has a rank from 1 to 5; others have none."),
@@ -468,6 +480,10 @@ class Membership(CleanTextModel):
             return str(self.decision)
         if self.basis == self.Basis.ELECTED and self.elected_on:
             return _("Elected at the conference of %(date)s") % {
+                "date": self.elected_on.strftime("%d/%m/%Y")
+            }
+        if self.basis == self.Basis.ROTATION and self.elected_on:
+            return _("By the rotation rules, agreed at the conference of %(date)s") % {
                 "date": self.elected_on.strftime("%d/%m/%Y")
             }
         return self.get_basis_display()

@@ -144,6 +144,9 @@ def leadership_set(
             membership.role, membership.deputy_rank = Membership.Role.MEMBER, None
             membership.basis, membership.decision, membership.elected_on = "", None, None
             membership.save()
+    if deputies and bloc_year.deputies_unknown:
+        bloc_year.deputies_unknown = False
+        bloc_year.save(update_fields=["deputies_unknown"])
     for unit_id, (role, rank) in wanted.items():
         membership = memberships[unit_id]
         membership.role, membership.deputy_rank = role, rank

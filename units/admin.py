@@ -56,14 +56,14 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
     fieldsets = [
         *BaseUserAdmin.fieldsets,
         (
-            _("Place in the province"),
+            _("Affiliation"),
             {"fields": ["full_name", "job_title", "province", "unit", "is_national"]},
         ),
     ]
     add_fieldsets = [
         *BaseUserAdmin.add_fieldsets,
         (
-            _("Place in the province"),
+            _("Affiliation"),
             {"fields": ["full_name", "job_title", "province", "unit", "is_national"]},
         ),
     ]

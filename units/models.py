@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -37,7 +36,8 @@ class ProvinceQuerySet(models.QuerySet):
             return self.none()
         if user.sees_every_province:
             return self
-        return self.filter(pk=user.home_province_id)
+        # Unit staff work through their bloc-years; the province pages are the board's.
+        return self.filter(pk=user.province_id) if user.province_id else self.none()
 
 
 class Province(CleanTextModel):
@@ -162,12 +162,6 @@ class Unit(CleanTextModel):
     def get_absolute_url(self) -> str:
         return reverse("units:unit_detail", args=[self.pk])
 
-    def clean(self) -> None:
-        if self.merged_into_id and self.merged_into.province_id != self.province_id:
-            raise ValidationError(
-                {"merged_into": _("A unit can only be merged into a unit of its own province.")}
-            )
-
     @property
     def is_active(self) -> bool:
         return self.merged_into_id is None
@@ -232,7 +226,7 @@ class UnitName(CleanTextModel):
 class User(AbstractUser):
     """A person who logs in: staff of a province's board, of a unit, or a national admin."""
 
-    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    full_name = models.CharField(_("person's full name"), max_length=150, blank=True)
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
     province = models.ForeignKey(
         Province,

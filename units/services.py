@@ -117,7 +117,7 @@ def unit_rename(
         rename_basis=basis,
         short_name=short_name,
         full_name=full_name,
-        abbreviation=abbreviation or unit.abbreviation,
+        abbreviation=abbreviation or Unit.objects.get(pk=unit.pk).abbreviation,
     )
 
 

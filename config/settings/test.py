@@ -11,6 +11,8 @@ from .base import env
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="khoithidua-media-"))
+# WhiteNoise warns about a missing STATIC_ROOT; the tests serve static files from the apps.
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="khoithidua-static-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
