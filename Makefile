@@ -46,7 +46,9 @@ setup: demo
 serve: $(STAMP)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-run: setup logins serve
+run: setup logins
+	@echo "Mở http://$(HOST):$(PORT)/ trong trình duyệt và đăng nhập bằng một tài khoản mẫu ở trên."
+	@$(MAKE) --no-print-directory serve
 
 test: $(STAMP) system-packages
 	@scripts/system-packages.sh browser

@@ -77,3 +77,13 @@ class LeadershipDecisionAdmin(SimpleHistoryAdmin):
     list_filter = ["province"]
     search_fields = ["number", "subject", "signer"]
     date_hierarchy = "date"
+
+
+@admin.register(RotationSlot)
+class RotationSlotAdmin(SimpleHistoryAdmin):
+    list_display = ["bloc", "position", "unit"]
+    list_filter = ["bloc__province", "bloc"]
+    search_fields = ["bloc__name", "unit__short_name", "unit__full_name"]
+    list_select_related = ["bloc", "unit"]
+    autocomplete_fields = ["unit"]
+    ordering = ["bloc", "position"]

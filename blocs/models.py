@@ -332,6 +332,12 @@ class LeadershipDecision(CleanTextModel):
         }
 
 
+class MembershipQuerySet(models.QuerySet):
+    def for_user(self, user) -> MembershipQuerySet:
+        """Return the memberships of the bloc-years the user may see."""
+        return self.filter(bloc_year__in=BlocYear.objects.for_user(user).values("pk"))
+
+
 class Membership(CleanTextModel):
     """A unit in a bloc-year, and its role there: member, head (khối trưởng) or deputy (khối phó).
 
@@ -375,6 +381,7 @@ class Membership(CleanTextModel):
     note = models.CharField(_("note"), max_length=250, blank=True)
 
     history = HistoricalRecords()
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["bloc_year", "role", "deputy_rank", "unit__short_name"]

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from blocs.models import BlocYear
 from tests.checks import assert_is_vietnamese_sentence, vietnamese
+from tests.factories import BlocYearFactory, MembershipFactory
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -420,3 +421,14 @@ class TestBlocYearSettings:
 
         bloc_year_1.refresh_from_db()
         assert bloc_year_1.note == "Khối phó thứ hai do Sở Tư pháp đảm nhiệm."
+
+
+def test_a_peers_unit_page_hides_bloc_years_the_viewer_cannot_see(world, member_staff, client_for):
+    elsewhere = BlocYearFactory(bloc=world.bloc_2, year=2024)
+    MembershipFactory(bloc_year=elsewhere, unit=world.unit_h)
+
+    response = client_for(member_staff).get(reverse("units:unit_detail", args=[world.unit_h.pk]))
+
+    assert response.status_code == 200
+    assert [m.bloc_year for m in response.context["memberships"]] == [world.bloc_year_1]
+    assert "Khối thi đua số 2" not in response.content.decode()

@@ -1,0 +1,57 @@
+"""The Django admin lets IT staff enter what the pages cannot edit yet, for every model."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from tests.factories import LeadershipDecisionFactory, RotationSlotFactory, UnitNameFactory
+from units.models import User
+
+DOMAIN_APPS = {"units", "blocs", "meetings", "awards"}
+
+
+@pytest.fixture
+def admin_client_with_world(world, client_for):
+    it_staff = User.objects.create_superuser("it", password="x")
+    UnitNameFactory(unit=world.unit_h)
+    RotationSlotFactory(bloc=world.bloc_1, unit=world.unit_h, position=1)
+    LeadershipDecisionFactory(province=world.province_a)
+    return client_for(it_staff)
+
+
+def domain_models():
+    return [m for m in admin.site._registry if m._meta.app_label in DOMAIN_APPS]
+
+
+def test_every_domain_model_is_in_the_admin():
+    registered = {m.__name__ for m in domain_models()}
+
+    assert {"Province", "Unit", "UnitName", "User", "Bloc", "BlocYear"} <= registered
+    assert {"Membership", "LeadershipDecision", "RotationSlot"} <= registered
+
+
+@pytest.mark.parametrize("model", domain_models(), ids=lambda m: m.__name__)
+def test_each_admin_page_of_a_model_opens(admin_client_with_world, model):
+    opts = model._meta
+    client = admin_client_with_world
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+
+    assert client.get(changelist).status_code == 200
+    assert client.get(changelist, {"q": "Công an"}).status_code == 200
+    assert client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 200
+    obj = model.objects.first()
+    change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    assert client.get(change).status_code == 200
+    history = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
+    assert client.get(history).status_code == 200
+
+
+def test_a_bloc_year_in_the_admin_shows_its_members_inline(admin_client_with_world, world):
+    url = reverse("admin:blocs_blocyear_change", args=[world.bloc_year_1.pk])
+
+    response = admin_client_with_world.get(url)
+
+    assert response.status_code == 200
+    assert "Công an tỉnh" in response.content.decode()
