@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Unit
+from units.services import UNIT_EDITABLE_FIELDS
 from units.text import nfc
 
 
@@ -36,14 +37,7 @@ class UnitForm(forms.ModelForm):
 
     class Meta:
         model = Unit
-        fields = [
-            "short_name",
-            "full_name",
-            "abbreviation",
-            "address",
-            "leader_name",
-            "leader_title",
-        ]
+        fields = list(UNIT_EDITABLE_FIELDS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
