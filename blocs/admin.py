@@ -4,7 +4,19 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from blocs.models import Bloc, BlocYear, LeadershipDecision, Membership, RotationSlot
+from blocs.models import (
+    Bloc,
+    BlocYear,
+    Handover,
+    HandoverItem,
+    LeadershipDecision,
+    Membership,
+    Pledge,
+    PledgeItem,
+    PledgeSignature,
+    RotationSlot,
+    YearStateChange,
+)
 
 
 class RotationSlotInline(admin.TabularInline):
@@ -87,3 +99,46 @@ class RotationSlotAdmin(SimpleHistoryAdmin):
     list_select_related = ["bloc", "unit"]
     autocomplete_fields = ["unit"]
     ordering = ["bloc", "position"]
+
+
+class PledgeItemInline(admin.TabularInline):
+    model = PledgeItem
+    extra = 0
+
+
+class PledgeSignatureInline(admin.TabularInline):
+    model = PledgeSignature
+    extra = 0
+    autocomplete_fields = ["membership"]
+
+
+@admin.register(Pledge)
+class PledgeAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "bloc_year", "signed_on"]
+    list_filter = ["bloc_year__bloc__province", "bloc_year__year"]
+    search_fields = ["title", "bloc_year__bloc__name"]
+    list_select_related = ["bloc_year", "bloc_year__bloc"]
+    inlines = [PledgeItemInline, PledgeSignatureInline]
+
+
+class HandoverItemInline(admin.TabularInline):
+    model = HandoverItem
+    extra = 0
+
+
+@admin.register(Handover)
+class HandoverAdmin(SimpleHistoryAdmin):
+    list_display = ["bloc_year", "from_unit", "to_unit", "handed_over_on"]
+    list_filter = ["bloc_year__bloc__province", "bloc_year__year"]
+    search_fields = ["bloc_year__bloc__name", "from_unit__short_name", "to_unit__short_name"]
+    list_select_related = ["bloc_year", "bloc_year__bloc", "from_unit", "to_unit"]
+    autocomplete_fields = ["from_unit", "to_unit"]
+    inlines = [HandoverItemInline]
+
+
+@admin.register(YearStateChange)
+class YearStateChangeAdmin(SimpleHistoryAdmin):
+    list_display = ["bloc_year", "state", "changed_by", "changed_at"]
+    list_filter = ["state", "bloc_year__bloc__province"]
+    search_fields = ["bloc_year__bloc__name", "reason"]
+    list_select_related = ["bloc_year", "bloc_year__bloc", "changed_by"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -58,6 +60,8 @@ class Bloc(CleanTextModel):
         verbose_name=_("rotation order"),
         blank=True,
     )
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
     objects = BlocQuerySet.as_manager()
@@ -213,6 +217,11 @@ class BlocYear(CleanTextModel):
     )
     note = models.TextField(_("note"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # Bumped by every change to the member list, so that two people editing it at once
+    # cannot overwrite each other.
+    members_version = models.PositiveIntegerField(
+        _("member list version"), default=1, editable=False
+    )
 
     history = HistoricalRecords()
     objects = BlocYearQuerySet.as_manager()
@@ -494,3 +503,236 @@ class Membership(CleanTextModel):
                 "date": self.elected_on.strftime("%d/%m/%Y")
             }
         return self.get_basis_display()
+
+
+class YearStateChange(CleanTextModel):
+    """A closing or reopening of a bloc-year, with who did it and why."""
+
+    bloc_year = models.ForeignKey(
+        BlocYear,
+        on_delete=models.CASCADE,
+        related_name="state_changes",
+        verbose_name=_("bloc-year"),
+    )
+    state = models.CharField(_("new state"), max_length=10, choices=BlocYear.State)
+    reason = models.TextField(_("reason"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["bloc_year", "-changed_at"]
+        verbose_name = _("change of state")
+        verbose_name_plural = _("changes of state")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["open", "closed"]),
+                name="blocs_yearstatechange_state_valid",
+                violation_error_message=_("Unknown state."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="open") | ~Q(reason=""),
+                name="blocs_yearstatechange_reopen_has_reason",
+                violation_error_message=_("Reopening a closed year needs a reason."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bloc_year}: {self.get_state_display()}"
+
+
+class Pledge(CleanTextModel):
+    """The emulation pledge (giao ước thi đua) of a bloc-year: its contents and targets."""
+
+    bloc_year = models.OneToOneField(
+        BlocYear, on_delete=models.CASCADE, related_name="pledge", verbose_name=_("bloc-year")
+    )
+    title = models.CharField(
+        _("title"), max_length=300, help_text=_("For example: Giao ước thi đua năm 2021.")
+    )
+    preamble = models.TextField(
+        _("preamble"), blank=True, help_text=_("The bases and the theme of the year's movement.")
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    place = models.CharField(_("place of signing"), max_length=250, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("blocs:pledge_detail", args=[self.bloc_year.bloc_id, self.bloc_year.year])
+
+
+class PledgeItem(CleanTextModel):
+    """One content of a pledge, with its target."""
+
+    pledge = models.ForeignKey(
+        Pledge, on_delete=models.CASCADE, related_name="items", verbose_name=_("pledge")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    content = models.TextField(_("content"))
+    target = models.TextField(_("target"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pledge", "position"]
+        verbose_name = _("pledge item")
+        verbose_name_plural = _("pledge items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pledge", "position"],
+                name="blocs_pledgeitem_position_unique",
+                violation_error_message=_("Two items of the pledge cannot share a number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(position__gte=1),
+                name="blocs_pledgeitem_position_positive",
+                violation_error_message=_("Items are numbered from 1."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.content[:60]}"
+
+
+class PledgeSignature(CleanTextModel):
+    """A member unit's signature of the pledge: who signed, with what title, on which day."""
+
+    pledge = models.ForeignKey(
+        Pledge, on_delete=models.CASCADE, related_name="signatures", verbose_name=_("pledge")
+    )
+    membership = models.OneToOneField(
+        Membership,
+        on_delete=models.CASCADE,
+        related_name="pledge_signature",
+        verbose_name=_("member unit"),
+    )
+    signatory_name = models.CharField(_("signatory's name"), max_length=150)
+    signatory_title = models.CharField(_("signatory's title"), max_length=150)
+    signed_on = models.DateField(_("signed on"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pledge", "membership__unit__short_name"]
+        verbose_name = _("pledge signature")
+        verbose_name_plural = _("pledge signatures")
+
+    def __str__(self) -> str:
+        return f"{self.membership.unit}: {self.signatory_name}"
+
+    def clean(self) -> None:
+        if (
+            self.pledge_id
+            and self.membership_id
+            and self.membership.bloc_year_id != self.pledge.bloc_year_id
+        ):
+            raise ValidationError(
+                {"membership": _("The unit is not a member of this pledge's bloc-year.")}
+            )
+
+
+class Handover(CleanTextModel):
+    """The handover of a bloc's leadership at the end of a year, from one head to the next."""
+
+    bloc_year = models.OneToOneField(
+        BlocYear,
+        on_delete=models.PROTECT,
+        related_name="handover",
+        verbose_name=_("year handed over"),
+    )
+    from_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="handovers_given",
+        verbose_name=_("handed over by"),
+    )
+    from_representative = models.CharField(_("representative of the outgoing head"), max_length=150)
+    from_representative_title = models.CharField(_("title"), max_length=150, blank=True)
+    to_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="handovers_received",
+        verbose_name=_("received by"),
+    )
+    to_representative = models.CharField(_("representative of the incoming head"), max_length=150)
+    to_representative_title = models.CharField(_("title"), max_length=150, blank=True)
+    handed_over_on = models.DateField(_("date of handover"))
+    place = models.CharField(_("place"), max_length=250, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("handover")
+        verbose_name_plural = _("handovers")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_unit=models.F("to_unit")),
+                name="blocs_handover_between_two_units",
+                violation_error_message=_("A unit cannot hand over to itself."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Handover of %(year)s: %(from)s to %(to)s") % {
+            "year": self.bloc_year,
+            "from": self.from_unit,
+            "to": self.to_unit,
+        }
+
+    def get_absolute_url(self) -> str:
+        return reverse("blocs:handover_detail", args=[self.bloc_year.bloc_id, self.bloc_year.year])
+
+
+class HandoverItem(CleanTextModel):
+    """One thing handed over: a file of records, a seal, the rotating flag."""
+
+    handover = models.ForeignKey(
+        Handover, on_delete=models.CASCADE, related_name="items", verbose_name=_("handover")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    description = models.CharField(_("item"), max_length=300)
+    quantity = models.CharField(_("quantity"), max_length=50, blank=True)
+    note = models.CharField(_("note"), max_length=250, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["handover", "position"]
+        verbose_name = _("item handed over")
+        verbose_name_plural = _("items handed over")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["handover", "position"],
+                name="blocs_handoveritem_position_unique",
+                violation_error_message=_("Two items cannot share a number."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description

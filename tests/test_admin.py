@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from blocs.models import Handover, HandoverItem, Pledge, PledgeItem, YearStateChange
 from tests.factories import LeadershipDecisionFactory, RotationSlotFactory, UnitNameFactory
 from units.models import User
 
@@ -18,6 +21,18 @@ def admin_client_with_world(world, client_for):
     UnitNameFactory(unit=world.unit_h)
     RotationSlotFactory(bloc=world.bloc_1, unit=world.unit_h, position=1)
     LeadershipDecisionFactory(province=world.province_a)
+    pledge = Pledge.objects.create(bloc_year=world.bloc_year_1, title="Giao ước thi đua năm 2025")
+    PledgeItem.objects.create(pledge=pledge, position=1, content="Hoàn thành nhiệm vụ")
+    handover = Handover.objects.create(
+        bloc_year=world.bloc_year_1,
+        from_unit=world.unit_h,
+        from_representative="Nguyễn Văn A",
+        to_unit=world.unit_d,
+        to_representative="Trần Văn B",
+        handed_over_on=datetime.date(2026, 1, 20),
+    )
+    HandoverItem.objects.create(handover=handover, position=1, description="Hồ sơ thi đua")
+    YearStateChange.objects.create(bloc_year=world.bloc_year_1, state="closed")
     return client_for(it_staff)
 
 
@@ -30,6 +45,7 @@ def test_every_domain_model_is_in_the_admin():
 
     assert {"Province", "Unit", "UnitName", "User", "Bloc", "BlocYear"} <= registered
     assert {"Membership", "LeadershipDecision", "RotationSlot"} <= registered
+    assert {"Pledge", "Handover", "YearStateChange"} <= registered
 
 
 @pytest.mark.parametrize("model", domain_models(), ids=lambda m: m.__name__)
