@@ -22,6 +22,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("units/", include("units.urls")),
     path("blocs/", include("blocs.urls")),
+    path("blocs/<int:bloc_pk>/<int:year>/meetings/", include("meetings.urls")),
+    path("awards/", include("awards.urls")),
     path("admin/", admin.site.urls),
 ]
 

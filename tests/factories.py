@@ -7,6 +7,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
+from awards.models import AwardType, Registration
 from blocs.models import Bloc, BlocYear, LeadershipDecision, Membership, RotationSlot
 from units.models import Province, Unit, UnitName, User
 
@@ -132,3 +133,32 @@ class MembershipFactory(DjangoModelFactory):
         deputy = factory.Trait(
             role=Membership.Role.DEPUTY, deputy_rank=1, basis=Membership.Basis.ELECTED
         )
+
+
+class AwardTypeFactory(DjangoModelFactory):
+    """A province's certificate of merit; a bloc may propose it."""
+
+    class Meta:
+        model = AwardType
+
+    province = factory.SubFactory(ProvinceFactory)
+    name = factory.Sequence(lambda n: f"Bằng khen loại {n}")
+    short_name = factory.Sequence(lambda n: f"BK {n}")
+    kind = AwardType.Kind.MERIT
+    proposable_by_bloc = True
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class RegistrationFactory(DjangoModelFactory):
+    """A member unit's registration for one of its province's award types."""
+
+    class Meta:
+        model = Registration
+
+    membership = factory.SubFactory(MembershipFactory)
+    award_type = factory.SubFactory(
+        AwardTypeFactory, province=factory.SelfAttribute("..membership.bloc_year.bloc.province")
+    )
+    registered_on = factory.LazyAttribute(
+        lambda o: datetime.date(o.membership.bloc_year.year, 1, 15)
+    )

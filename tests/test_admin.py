@@ -9,7 +9,13 @@ from django.contrib import admin
 from django.urls import reverse
 
 from blocs.models import Handover, HandoverItem, Pledge, PledgeItem, YearStateChange
-from tests.factories import LeadershipDecisionFactory, RotationSlotFactory, UnitNameFactory
+from meetings.services import meeting_attendance_save, meeting_create
+from tests.factories import (
+    LeadershipDecisionFactory,
+    RegistrationFactory,
+    RotationSlotFactory,
+    UnitNameFactory,
+)
 from units.models import User
 
 DOMAIN_APPS = {"units", "blocs", "meetings", "awards"}
@@ -33,6 +39,21 @@ def admin_client_with_world(world, client_for):
     )
     HandoverItem.objects.create(handover=handover, position=1, description="Hồ sơ thi đua")
     YearStateChange.objects.create(bloc_year=world.bloc_year_1, state="closed")
+    RegistrationFactory(membership=world.unit_h.memberships.get(), award_type__name="Cờ thi đua")
+    meeting = meeting_create(
+        bloc_year=world.bloc_year_1,
+        kind="year_end",
+        title="Hội nghị tổng kết năm 2025",
+        date=datetime.date(2026, 1, 20),
+        host_unit=world.unit_h,
+        chairs=[{"name": "Trần Minh Trọng", "unit": world.unit_h}],
+        opinions=[{"unit": world.unit_m, "content": "Nhất trí."}],
+    )
+    meeting_attendance_save(
+        meeting=meeting,
+        version=meeting.version,
+        rows=[{"unit": m.unit, "present": True} for m in world.bloc_year_1.memberships.all()],
+    )
     return client_for(it_staff)
 
 

@@ -98,12 +98,12 @@ PINNED = {
     ("province list", "board"): 4,
     ("province detail", "board"): 6,
     ("province detail", "national"): 5,
-    ("bloc detail", "board"): 8,
-    ("bloc detail", "unit_staff"): 9,
-    ("bloc-year detail", "board"): 10,
-    ("bloc-year detail", "unit_staff"): 12,
-    ("unit detail", "board"): 8,
-    ("unit detail", "unit_staff"): 8,
+    ("bloc detail", "board"): 10,
+    ("bloc detail", "unit_staff"): 11,
+    ("bloc-year detail", "board"): 12,
+    ("bloc-year detail", "unit_staff"): 13,
+    ("unit detail", "board"): 9,
+    ("unit detail", "unit_staff"): 9,
 }
 
 

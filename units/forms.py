@@ -51,3 +51,47 @@ class UnitForm(forms.ModelForm):
             if isinstance(value, str):
                 data[name] = nfc(value)
         return data
+
+
+class UnitCreateForm(forms.ModelForm):
+    """A new unit of the province: its names, head office and leader."""
+
+    class Meta:
+        model = Unit
+        fields = list(UNIT_EDITABLE_FIELDS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Create the unit")))
+
+    def clean(self):
+        data = super().clean()
+        for name, value in data.items():
+            if isinstance(value, str):
+                data[name] = nfc(value)
+        return data
+
+
+class SpreadsheetUploadForm(forms.Form):
+    """An Excel list to import; it is checked and previewed, not yet written."""
+
+    file = forms.FileField(
+        label=_("Excel file (.xlsx)"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Check the list"), css_class="btn-secondary"))
+
+
+class ImportConfirmForm(forms.Form):
+    """The confirmation of a previewed import: the checked rows travel signed."""
+
+    token = forms.CharField(widget=forms.HiddenInput)

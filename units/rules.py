@@ -46,3 +46,4 @@ rules.add_perm(
     & (sees_every_province | is_board_of_unit | is_staff_of_unit | shares_a_bloc_year),
 )
 rules.add_perm("units.change_unit", is_authenticated & is_board_of_unit)
+rules.add_perm("units.add_unit", is_authenticated & is_board_of_province)  # object: the province

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from units.models import Unit, UnitName
+from units.models import Province, Unit, UnitName
+from units.text import nfc
 
 
 class DomainError(Exception):
@@ -20,10 +21,10 @@ class DomainError(Exception):
         self.field = field
 
 
-def versioned_for_update(model, *, pk: int, version: int):
+def versioned_for_update(model, *, pk: int, version: int, field: str = "version"):
     """Lock the row and refuse when it changed since the user loaded it."""
     obj = model.objects.select_for_update().get(pk=pk)
-    if obj.version != version:
+    if getattr(obj, field) != version:
         raise DomainError(
             _(
                 "Someone else saved this record after you opened it. Your changes were not "
@@ -133,4 +134,37 @@ def unit_merge(*, unit: Unit, into: Unit, effective: datetime.date) -> Unit:
     unit.version += 1
     clean_or_refuse(unit)
     unit.save()
+    return unit
+
+
+@transaction.atomic
+def unit_create(
+    *,
+    province: Province,
+    short_name: str,
+    full_name: str,
+    abbreviation: str = "",
+    address: str = "",
+    leader_name: str = "",
+    leader_title: str = "",
+) -> Unit:
+    """Add a unit to a province, refusing a full name the province already has."""
+    unit = Unit(
+        province=province,
+        short_name=short_name,
+        full_name=full_name,
+        abbreviation=abbreviation,
+        address=address,
+        leader_name=leader_name,
+        leader_title=leader_title,
+    )
+    taken = _("This province already has a unit with this name.")
+    if Unit.objects.filter(province=province, full_name=nfc(full_name)).exists():
+        raise DomainError(taken, field="full_name")
+    clean_or_refuse(unit)
+    try:
+        with transaction.atomic():
+            unit.save()
+    except IntegrityError as error:  # a concurrent insert of the same name
+        raise DomainError(taken, field="full_name") from error
     return unit

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from blocs.models import Bloc, BlocYear, LeadershipDecision, Membership, RotationSlot
+from blocs.models import Bloc, BlocYear, Membership, RotationSlot
 from units.models import Province, Unit
 from units.services import DomainError, clean_or_refuse, versioned_for_update
 
 
 @transaction.atomic
 def bloc_create(
-    *, province: Province, name: str, symbol: str, kind: str = Bloc.Kind.BLOC, rotation=()
+    *,
+    province: Province,
+    name: str,
+    symbol: str,
+    kind: str = Bloc.Kind.BLOC,
+    description: str = "",
+    rotation=(),
 ) -> Bloc:
     """Create a bloc with its rotation order (units in the order they take turns)."""
-    bloc = Bloc(province=province, name=name, symbol=symbol, kind=kind)
+    bloc = Bloc(province=province, name=name, symbol=symbol, kind=kind, description=description)
     clean_or_refuse(bloc)
     bloc.save()
     for position, unit in enumerate(rotation, start=1):
@@ -92,66 +96,11 @@ def membership_add(*, bloc_year: BlocYear, unit: Unit, note: str = "") -> Member
     return membership
 
 
-@transaction.atomic
-def leadership_decision_record(
-    *, province: Province, number: str, date: datetime.date, signer: str = "", subject: str = ""
-) -> LeadershipDecision:
-    """Record a provincial decision that assigns heads and deputies (or return it if known)."""
-    decision = LeadershipDecision.objects.filter(
-        province=province, number=number, date=date
-    ).first()
-    if decision is not None:
-        return decision
-    decision = LeadershipDecision(
-        province=province, number=number, date=date, signer=signer, subject=subject
-    )
-    clean_or_refuse(decision)
-    decision.save()
-    return decision
-
-
-@transaction.atomic
-def leadership_set(
-    *,
-    bloc_year: BlocYear,
-    head: Unit,
-    deputies: list[Unit] | tuple[Unit, ...] = (),
-    basis: str,
-    decision: LeadershipDecision | None = None,
-    elected_on: datetime.date | None = None,
-) -> BlocYear:
-    """Make one unit head and these units deputies (in rank order); the others plain members."""
-    if head in deputies:
-        raise DomainError(_("The head cannot also be a deputy."))
-    if len(set(deputies)) != len(deputies):
-        raise DomainError(_("A unit is named twice among the deputies."))
-    if len(deputies) > bloc_year.max_deputies:
-        raise DomainError(
-            _("This bloc-year has at most %(n)d deputies.") % {"n": bloc_year.max_deputies}
-        )
-    memberships = {m.unit_id: m for m in bloc_year.memberships.select_for_update()}
-    missing = [u for u in [head, *deputies] if u.pk not in memberships]
-    if missing:
-        raise DomainError(
-            _("Only members can lead the bloc; not members in %(year)d: %(units)s.")
-            % {"year": bloc_year.year, "units": ", ".join(str(u) for u in missing)}
-        )
-    wanted = {head.pk: (Membership.Role.HEAD, None)}
-    wanted.update({u.pk: (Membership.Role.DEPUTY, rank) for rank, u in enumerate(deputies, 1)})
-    # Demote first, so that the one-head and rank constraints hold after every single save.
-    for membership in memberships.values():
-        if membership.is_leader:
-            membership.role, membership.deputy_rank = Membership.Role.MEMBER, None
-            membership.basis, membership.decision, membership.elected_on = "", None, None
-            membership.save()
-    if deputies and bloc_year.deputies_unknown:
-        bloc_year.deputies_unknown = False
-        bloc_year.save(update_fields=["deputies_unknown"])
-    for unit_id, (role, rank) in wanted.items():
-        membership = memberships[unit_id]
-        membership.role, membership.deputy_rank = role, rank
-        membership.basis, membership.decision = basis, decision
-        membership.elected_on = elected_on
-        clean_or_refuse(membership)
-        membership.save()
-    return bloc_year
+# Kept importable from here: the demo loader and other apps call them as blocs.services.*.
+from blocs.services.leadership import (  # noqa: E402
+    leadership_assign_by_decision as leadership_assign_by_decision,
+)
+from blocs.services.leadership import (  # noqa: E402
+    leadership_decision_record as leadership_decision_record,
+)
+from blocs.services.leadership import leadership_set as leadership_set  # noqa: E402

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, F
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,8 +9,9 @@ from django.views.generic import DetailView
 
 from blocs import services
 from blocs.forms import BlocYearSettingsForm, YearForm
-from blocs.models import Bloc, BlocYear, Membership
+from blocs.models import Bloc, BlocYear, Membership, RotationSlot
 from units.access import object_for_user
+from units.history import history_entries
 from units.models import Province
 from units.services import DomainError
 
@@ -55,6 +56,8 @@ def _board_dashboard(request):
         "years": years,
         "rows": rows,
         "form": form,
+        "unopened_count": sum(1 for _bloc, bloc_year in rows if bloc_year is None),
+        "can_open_years": request.user.has_perm("blocs.open_province_years", province),
     }
     template = "blocs/dashboard_board.html"
     if request.htmx:
@@ -92,6 +95,15 @@ class BlocDetailView(DetailView):
             BlocYear.objects.for_user(self.request.user).filter(bloc=bloc).with_leaders()
         )
         context["can_edit"] = self.request.user.has_perm("blocs.change_bloc", bloc)
+        # The year the board's "open year" button offers; the page lists these years anyway,
+        # so reading them here costs no query.
+        context["next_year"] = max((by.year + 1 for by in context["bloc_years"]), default=None)
+        context["history"] = history_entries(
+            bloc.history.all(),
+            RotationSlot.history.filter(bloc_id=bloc.pk).annotate(
+                history_label=F("unit__short_name")
+            ),
+        )
         return context
 
 
@@ -121,7 +133,13 @@ class BlocYearDetailView(DetailView):
         context["members"] = members
         context["quorum"] = bloc_year.quorum_needed(bloc_year.member_count)
         context["can_edit"] = self.request.user.has_perm("blocs.change_blocyear", bloc_year)
-        context["history"] = bloc_year.history.select_related("history_user")[:10]
+        context["history"] = history_entries(
+            bloc_year.history.all(),
+            Membership.history.filter(bloc_year_id=bloc_year.pk).annotate(
+                history_label=F("unit__short_name")
+            ),
+        )
+        context["state_changes"] = bloc_year.state_changes.select_related("changed_by")
         context["other_years"] = (
             BlocYear.objects.for_user(self.request.user)
             .filter(bloc_id=bloc_year.bloc_id)

@@ -1,0 +1,85 @@
+"""Who may do what with award types and title registrations.
+
+The board manages its province's award types. A registration is entered by the unit's own
+staff or by the bloc-year's secretariat while the year is open, and by the board at any time.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from blocs.rules import is_board_of_bloc_year, is_open, is_secretariat_of_bloc_year
+from units.rules import is_board_of_province, is_staff_of_unit
+
+
+@rules.predicate
+def is_board_of_award_type(user, award_type) -> bool:
+    return (
+        award_type is not None
+        and user.province_id is not None
+        and user.province_id == award_type.province_id
+    )
+
+
+# The registration rights are asked of a membership (the unit in the bloc-year); these adapt
+# the bloc-year predicates of blocs/rules.py to it. Cheap checks come first: `|` and `&` stop
+# at the first answer, and only the secretariat check costs a query.
+@rules.predicate
+def is_board_of_membership(user, membership) -> bool:
+    return membership is not None and is_board_of_bloc_year(user, membership.bloc_year)
+
+
+@rules.predicate
+def is_staff_of_member_unit(user, membership) -> bool:
+    return membership is not None and is_staff_of_unit(user, membership.unit)
+
+
+@rules.predicate
+def is_membership_year_open(user, membership) -> bool:
+    return membership is not None and is_open(user, membership.bloc_year)
+
+
+@rules.predicate
+def is_secretariat_of_membership_year(user, membership) -> bool:
+    return membership is not None and is_secretariat_of_bloc_year(user, membership.bloc_year)
+
+
+may_register_for_member = is_board_of_membership | (
+    is_membership_year_open & (is_staff_of_member_unit | is_secretariat_of_membership_year)
+)
+
+
+@rules.predicate
+def may_register_for_its_member(user, registration) -> bool:
+    """Whoever may enter a unit's registrations may also remove them."""
+    return registration is not None and may_register_for_member(user, registration.membership)
+
+
+is_authenticated = rules.is_authenticated
+
+rules.add_perm("awards.manage_award_types", is_authenticated & is_board_of_province)
+rules.add_perm("awards.change_awardtype", is_authenticated & is_board_of_award_type)
+# Any member unit's registrations of the bloc-year.
+rules.add_perm(
+    "awards.register_any_member",
+    is_authenticated & (is_board_of_bloc_year | (is_open & is_secretariat_of_bloc_year)),
+)
+# This member unit's registrations (the object is its membership).
+rules.add_perm("awards.add_registration", is_authenticated & may_register_for_member)
+rules.add_perm("awards.delete_registration", is_authenticated & may_register_for_its_member)
+
+
+def members_user_may_register(user, bloc_year, memberships) -> set[int]:
+    """Return the ids of the memberships whose registrations the user may enter.
+
+    Asks the rules once for the whole bloc-year and once for the user's own unit, so that a
+    page listing every member makes the same number of queries whatever their number.
+    """
+    if user.has_perm("awards.register_any_member", bloc_year):
+        return {membership.pk for membership in memberships}
+    return {
+        membership.pk
+        for membership in memberships
+        if membership.unit_id == user.unit_id
+        and user.has_perm("awards.add_registration", membership)
+    }

@@ -1,0 +1,75 @@
+"""Changing a bloc's rotation order one step at a time: move a unit up or down, add, remove."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from blocs.models import Bloc
+from units.models import Unit
+
+
+class RotationChangeForm(forms.Form):
+    """One change to the rotation order, made on the version of the order the user saw."""
+
+    class Operation:
+        UP, DOWN, REMOVE, ADD = "up", "down", "remove", "add"
+
+    op = forms.ChoiceField(
+        choices=[
+            (Operation.UP, _("Move up")),
+            (Operation.DOWN, _("Move down")),
+            (Operation.REMOVE, _("Remove")),
+            (Operation.ADD, _("Add at the end")),
+        ],
+        widget=forms.HiddenInput,
+    )
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, bloc: Bloc, order: list[Unit], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bloc = bloc
+        self.order = order
+        self.fields["unit"].queryset = Unit.objects.filter(province_id=bloc.province_id)
+        self.fields["version"].initial = bloc.version
+
+    def clean(self):
+        data = super().clean()
+        op, unit = data.get("op"), data.get("unit")
+        if op is None or unit is None:
+            return data
+        order = list(self.order)
+        if op == self.Operation.ADD:
+            if unit in order:
+                self.add_error("unit", _("This unit is already in the rotation order."))
+            order.append(unit)
+        elif unit not in order:
+            self.add_error("unit", _("This unit is not in the rotation order."))
+        elif op == self.Operation.REMOVE:
+            order.remove(unit)
+        else:
+            index = order.index(unit)
+            other = index - 1 if op == self.Operation.UP else index + 1
+            if 0 <= other < len(order):
+                order[index], order[other] = order[other], order[index]
+        data["new_order"] = order
+        return data
+
+
+class RotationAddForm(forms.Form):
+    """The form that adds a unit of the province at the end of the order."""
+
+    op = forms.CharField(widget=forms.HiddenInput, initial=RotationChangeForm.Operation.ADD)
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, bloc: Bloc, order: list[Unit], **kwargs):
+        super().__init__(*args, **kwargs)
+        in_order = [unit.pk for unit in order]
+        self.fields["unit"].queryset = (
+            Unit.objects.filter(province_id=bloc.province_id, merged_into__isnull=True)
+            .exclude(pk__in=in_order)
+            .order_by("short_name")
+        )
+        self.fields["version"].initial = bloc.version

@@ -1,0 +1,76 @@
+"""Recording the handover of a bloc's leadership at the end of a year, which closes the year."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from blocs.models import BlocYear, Handover, HandoverItem
+from blocs.services.numbered import numbered_items_save
+from blocs.services.year_state import state_change
+from units.models import Unit
+from units.services import DomainError, clean_or_refuse
+
+ITEM_FIELDS = ("description", "quantity", "note")
+
+
+@transaction.atomic
+def handover_record(
+    *,
+    bloc_year: BlocYear,
+    user,
+    from_unit: Unit,
+    from_representative: str,
+    to_unit: Unit,
+    to_representative: str,
+    handed_over_on: datetime.date,
+    from_representative_title: str = "",
+    to_representative_title: str = "",
+    place: str = "",
+    note: str = "",
+    items: Sequence[dict] = (),
+) -> Handover:
+    """Record who handed the year over to whom, when, and what; the year is closed with it.
+
+    A recorded handover is an issued record: it is corrected only while the year is open again,
+    which only the board can bring about, and its history keeps what it said before.
+    """
+    bloc_year = BlocYear.objects.select_for_update().select_related("bloc").get(pk=bloc_year.pk)
+    handover = Handover.objects.filter(bloc_year=bloc_year).first()
+    if handover is not None and not bloc_year.is_open:
+        raise DomainError(
+            _(
+                "The handover of this year is already recorded and the year is closed. It can "
+                "be corrected only after the board reopens the year."
+            )
+        )
+    if not bloc_year.memberships.filter(unit=from_unit).exists():
+        raise DomainError(
+            _("%(unit)s is not a member of the bloc in %(year)d.")
+            % {"unit": from_unit, "year": bloc_year.year},
+            field="from_unit",
+        )
+    if to_unit.province_id != bloc_year.bloc.province_id:
+        raise DomainError(_("The unit belongs to another province."), field="to_unit")
+    if handover is None:
+        handover = Handover(bloc_year=bloc_year, recorded_by=user)
+    handover.from_unit, handover.to_unit = from_unit, to_unit
+    handover.from_representative = from_representative
+    handover.from_representative_title = from_representative_title
+    handover.to_representative = to_representative
+    handover.to_representative_title = to_representative_title
+    handover.handed_over_on, handover.place, handover.note = handed_over_on, place, note
+    clean_or_refuse(handover)
+    handover.save()
+    numbered_items_save(
+        items=handover.items.all(),
+        make=lambda position: HandoverItem(handover=handover, position=position),
+        rows=items,
+        fields=ITEM_FIELDS,
+    )
+    if bloc_year.is_open:
+        state_change(bloc_year=bloc_year, state=BlocYear.State.CLOSED, user=user)
+    return handover

@@ -1,0 +1,60 @@
+"""Creating a bloc and editing its details (board); its rotation order has its own page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from blocs.forms.bloc_edit import BLOC_EDITABLE_FIELDS, BlocForm
+from blocs.models import Bloc
+from blocs.services import bloc_create as bloc_create_service
+from blocs.services.bloc_edit import bloc_update
+from units.access import object_for_user
+from units.models import Province
+from units.services import DomainError
+
+
+def bloc_create(request, code: str):
+    """Show and save the form of a new bloc of the province."""
+    province = object_for_user(Province.objects.all(), request.user, "blocs.add_bloc", code=code)
+    form = BlocForm(request.POST or None, province=province)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            bloc = bloc_create_service(
+                province=province, **{name: data[name] for name in BLOC_EDITABLE_FIELDS}
+            )
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The bloc was created. Open its first year next."))
+            return redirect(bloc)
+    return render(request, "blocs/bloc_form.html", {"form": form, "province": province})
+
+
+def bloc_edit(request, pk: int):
+    """Show and save a bloc's name, kind, document symbol and description."""
+    bloc = object_for_user(
+        Bloc.objects.select_related("province"), request.user, "blocs.change_bloc", pk=pk
+    )
+    saved_name = bloc.name  # the form writes what is typed onto the instance
+    form = BlocForm(request.POST or None, instance=bloc, province=bloc.province)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            bloc_update(
+                bloc=bloc,
+                version=data["version"],
+                **{name: data[name] for name in BLOC_EDITABLE_FIELDS},
+            )
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The bloc was saved."))
+            return redirect(bloc)
+    return render(
+        request,
+        "blocs/bloc_form.html",
+        {"form": form, "province": bloc.province, "bloc": bloc, "saved_name": saved_name},
+    )
