@@ -11,6 +11,7 @@ from blocs.models import (
     HandoverItem,
     LeadershipDecision,
     Membership,
+    Plan,
     Pledge,
     PledgeItem,
     PledgeSignature,
@@ -142,3 +143,11 @@ class YearStateChangeAdmin(SimpleHistoryAdmin):
     list_filter = ["state", "bloc_year__bloc__province"]
     search_fields = ["bloc_year__bloc__name", "reason"]
     list_select_related = ["bloc_year", "bloc_year__bloc", "changed_by"]
+
+
+@admin.register(Plan)
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "issued_on", "subject", "bloc_year"]
+    list_filter = ["bloc_year__bloc__province", "bloc_year__year"]
+    search_fields = ["number", "subject", "bloc_year__bloc__name"]
+    list_select_related = ["bloc_year", "bloc_year__bloc"]

@@ -348,6 +348,102 @@ USERS = (
 )
 
 
+@dataclass(frozen=True)
+class DemoPlan:
+    """A bloc's plan for its year, as a report cites it."""
+
+    province: str
+    bloc: str
+    year: int
+    number: str
+    issued_on: datetime.date
+    subject: str
+    basis: str
+    content: str
+
+
+@dataclass(frozen=True)
+class DemoPledge:
+    """A year's pledge: its items (content, target) and who signed it, by unit key."""
+
+    province: str
+    bloc: str
+    year: int
+    title: str
+    preamble: str
+    signed_on: datetime.date
+    place: str
+    items: tuple[tuple[str, str], ...]
+    # unit key → (signatory's name, title); units not named here signed without a name on record.
+    named_signatories: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+PLANS = (
+    DemoPlan(
+        province="ca-mau",
+        bloc="Khối thi đua I",
+        year=2020,
+        number="02/KH-KTĐ I",
+        issued_on=datetime.date(2020, 6, 29),
+        subject="Thực hiện phong trào thi đua năm 2020",
+        basis="Quyết định số 888/QĐ-UBND ngày 21/5/2020 của UBND tỉnh Cà Mau về việc phân "
+        "công phụ trách Trưởng, Phó Cụm, các Khối thi đua năm 2020.",
+        content="Chủ đề thi đua: Tăng cường khối đại đoàn kết toàn dân tộc, xây dựng Đảng và "
+        "hệ thống chính trị trong sạch, vững mạnh theo tư tưởng, đạo đức, phong cách Hồ Chí "
+        "Minh; mỗi cơ quan gắn phong trào thi đua với việc học tập và làm theo tư tưởng, đạo "
+        "đức, phong cách Hồ Chí Minh.",
+    ),
+)
+
+PLEDGES = (
+    DemoPledge(
+        province="dak-lak",
+        bloc="Khối thi đua số 3",
+        year=2021,
+        title="Giao ước thi đua năm 2021",
+        preamble="Thực hiện phong trào thi đua yêu nước năm 2021, năm diễn ra Đại hội Đảng toàn "
+        "quốc lần thứ XIII và bầu cử đại biểu Quốc hội khóa XV, đại biểu Hội đồng nhân dân các "
+        "cấp nhiệm kỳ 2021 – 2026, các đơn vị thành viên Khối thi đua số 3 ký kết giao ước thi "
+        "đua với các nội dung sau.",
+        signed_on=datetime.date(2021, 1, 26),
+        place="Trụ sở Bộ Chỉ huy Quân sự tỉnh Đắk Lắk",
+        items=(
+            (
+                "Quán triệt sâu sắc cho cán bộ, công chức, chiến sĩ mục đích, ý nghĩa của công "
+                "tác thi đua, khen thưởng và phong trào thi đua yêu nước; tăng cường giáo dục "
+                "chính trị, tư tưởng, xây dựng quyết tâm, sẵn sàng nhận và hoàn thành tốt mọi "
+                "nhiệm vụ được giao.",
+                "100% cán bộ, công chức, chiến sĩ được quán triệt.",
+            ),
+            (
+                "Tích cực, chủ động tham mưu với cấp ủy, chính quyền địa phương lãnh đạo, chỉ "
+                "đạo tuyên truyền, phổ biến, triển khai có hiệu quả chủ trương, đường lối của "
+                "Đảng, chính sách, pháp luật của Nhà nước về phát triển kinh tế - xã hội, bảo đảm "
+                "quốc phòng, an ninh.",
+                "",
+            ),
+            (
+                "Góp phần giữ vững an ninh chính trị, trật tự an toàn xã hội, phục vụ Đại hội "
+                "Đảng toàn quốc lần thứ XIII và cuộc bầu cử đại biểu Quốc hội, Hội đồng nhân "
+                "dân các cấp; phòng, chống dịch bệnh COVID-19.",
+                "",
+            ),
+            (
+                "Đổi mới nội dung, hình thức, phương thức tổ chức phong trào thi đua; phát "
+                "hiện, bồi dưỡng và nhân rộng các điển hình tiên tiến.",
+                "Mỗi đơn vị có điển hình tiên tiến được biểu dương.",
+            ),
+            (
+                "Phấn đấu hoàn thành xuất sắc mọi nhiệm vụ được giao, tạo không khí thi đua sôi "
+                "nổi, đoàn kết trong Khối.",
+                "100% đơn vị hoàn thành xuất sắc nhiệm vụ.",
+            ),
+        ),
+        named_signatories={"tand": ("Trịnh Văn Toàn", "Phó Chánh án")},
+    ),
+)
+
+
 def demo_logins() -> list[tuple[str, str]]:
     """Return each demo login with what it may do, in Vietnamese."""
     return [(user.username, user.role) for user in USERS]

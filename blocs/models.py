@@ -623,8 +623,14 @@ class PledgeSignature(CleanTextModel):
         related_name="pledge_signature",
         verbose_name=_("member unit"),
     )
-    signatory_name = models.CharField(_("signatory's name"), max_length=150)
-    signatory_title = models.CharField(_("signatory's title"), max_length=150)
+    # Past years' records do not always name who signed; the date and the unit are the facts.
+    signatory_name = models.CharField(
+        _("signatory's name"),
+        max_length=150,
+        blank=True,
+        help_text=_("Leave empty only when the record does not name the signatory."),
+    )
+    signatory_title = models.CharField(_("signatory's title"), max_length=150, blank=True)
     signed_on = models.DateField(_("signed on"))
 
     history = HistoricalRecords()
@@ -736,3 +742,40 @@ class HandoverItem(CleanTextModel):
 
     def __str__(self) -> str:
         return self.description
+
+
+class Plan(CleanTextModel):
+    """The bloc's plan for its year's emulation movement (kế hoạch), as the bloc issued it."""
+
+    bloc_year = models.OneToOneField(
+        BlocYear, on_delete=models.CASCADE, related_name="plan", verbose_name=_("bloc-year")
+    )
+    number = models.CharField(
+        _("number and symbol"), max_length=50, help_text=_("For example: 02/KH-KTĐ I.")
+    )
+    issued_on = models.DateField(_("date of issue"))
+    subject = models.CharField(
+        _("subject"),
+        max_length=300,
+        help_text=_("For example: thực hiện phong trào thi đua năm 2020."),
+    )
+    content = models.TextField(_("main contents"), blank=True)
+    basis = models.TextField(
+        _("basis"), blank=True, help_text=_("The decisions and plans it implements.")
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+
+    def __str__(self) -> str:
+        return _("Plan No. %(number)s of %(date)s") % {
+            "number": self.number,
+            "date": self.issued_on.strftime("%d/%m/%Y"),
+        }
+
+    def get_absolute_url(self) -> str:
+        return reverse("blocs:plan_edit", args=[self.bloc_year.bloc_id, self.bloc_year.year])

@@ -6,6 +6,7 @@ from blocs.views import handover as handover_views
 from blocs.views import leadership as leadership_views
 from blocs.views import members as members_views
 from blocs.views import opening as opening_views
+from blocs.views import plan as plan_views
 from blocs.views import pledge as pledge_views
 from blocs.views import rotation as rotation_views
 
@@ -88,6 +89,7 @@ urlpatterns = [
         pledge_views.PledgeDetailView.as_view(),
         name="pledge_detail",
     ),
+    path("<int:bloc_pk>/<int:year>/plan/", plan_views.plan_edit, name="plan_edit"),
     path("<int:bloc_pk>/<int:year>/pledge/edit/", pledge_views.pledge_edit, name="pledge_edit"),
     path("<int:bloc_pk>/<int:year>/pledge/items/", pledge_views.pledge_items, name="pledge_items"),
     path(

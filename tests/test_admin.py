@@ -8,7 +8,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from blocs.models import Handover, HandoverItem, Pledge, PledgeItem, YearStateChange
+from blocs.models import Handover, HandoverItem, Plan, Pledge, PledgeItem, YearStateChange
 from meetings.services import meeting_attendance_save, meeting_create
 from tests.factories import (
     LeadershipDecisionFactory,
@@ -39,6 +39,12 @@ def admin_client_with_world(world, client_for):
     )
     HandoverItem.objects.create(handover=handover, position=1, description="Hồ sơ thi đua")
     YearStateChange.objects.create(bloc_year=world.bloc_year_1, state="closed")
+    Plan.objects.create(
+        bloc_year=world.bloc_year_1,
+        number="02/KH-KTĐ1",
+        issued_on=datetime.date(2025, 6, 29),
+        subject="Thực hiện phong trào thi đua năm 2025",
+    )
     RegistrationFactory(membership=world.unit_h.memberships.get(), award_type__name="Cờ thi đua")
     meeting = meeting_create(
         bloc_year=world.bloc_year_1,

@@ -100,8 +100,8 @@ PINNED = {
     ("province detail", "national"): 5,
     ("bloc detail", "board"): 10,
     ("bloc detail", "unit_staff"): 11,
-    ("bloc-year detail", "board"): 12,
-    ("bloc-year detail", "unit_staff"): 13,
+    ("bloc-year detail", "board"): 13,
+    ("bloc-year detail", "unit_staff"): 14,
     ("unit detail", "board"): 9,
     ("unit detail", "unit_staff"): 9,
 }

@@ -117,5 +117,8 @@ class PledgeSignatureForm(CleanTextMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only records of past years may lack the names; a signature entered now carries them.
+        self.fields["signatory_name"].required = True
+        self.fields["signatory_title"].required = True
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save the signature")))

@@ -9,7 +9,7 @@ from django.views.generic import DetailView
 
 from blocs import services
 from blocs.forms import BlocYearSettingsForm, YearForm
-from blocs.models import Bloc, BlocYear, Membership, RotationSlot
+from blocs.models import Bloc, BlocYear, Membership, Plan, RotationSlot
 from units.access import object_for_user
 from units.history import history_entries
 from units.models import Province
@@ -140,6 +140,7 @@ class BlocYearDetailView(DetailView):
             ),
         )
         context["state_changes"] = bloc_year.state_changes.select_related("changed_by")
+        context["plan"] = Plan.objects.filter(bloc_year=bloc_year).first()
         context["other_years"] = (
             BlocYear.objects.for_user(self.request.user)
             .filter(bloc_id=bloc_year.bloc_id)

@@ -9,12 +9,40 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from blocs.models import Bloc, BlocYear, LeadershipDecision, Membership, RotationSlot
+from awards.models import AwardType
+from blocs.models import (
+    Bloc,
+    BlocYear,
+    LeadershipDecision,
+    Membership,
+    Plan,
+    Pledge,
+    PledgeItem,
+    PledgeSignature,
+    RotationSlot,
+)
+from meetings.models import Attendance, Meeting
 from units.models import Province, Unit, UnitName, User
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (Province, Unit, UnitName, Bloc, RotationSlot, BlocYear, LeadershipDecision, Membership)
+MODELS = (
+    Province,
+    Unit,
+    UnitName,
+    Bloc,
+    RotationSlot,
+    BlocYear,
+    LeadershipDecision,
+    Membership,
+    Plan,
+    Pledge,
+    PledgeItem,
+    PledgeSignature,
+    Meeting,
+    Attendance,
+    AwardType,
+)
 
 
 def load_demo(*args: str) -> str:
@@ -168,3 +196,39 @@ def test_it_builds_on_a_province_and_units_already_there(world):
     assert Province.objects.filter(code="dak-lak").count() == 1
     assert Unit.objects.filter(full_name="Công an tỉnh Đắk Lắk").get() == world.unit_h
     assert bloc_year("Khối thi đua số 3", 2021).head.unit == world.unit_h
+
+
+def test_khoi_i_2020_carries_its_plan_02_kh_ktd_i(demo):
+    plan = Plan.objects.get(bloc_year=bloc_year("Khối thi đua I", 2020))
+
+    assert (plan.number, plan.issued_on) == ("02/KH-KTĐ I", datetime.date(2020, 6, 29))
+    assert "888/QĐ-UBND" in plan.basis
+
+
+def test_khoi_3_2021_pledge_was_signed_by_all_eight_members_at_the_conference(demo):
+    pledge = Pledge.objects.get(bloc_year=bloc_year("Khối thi đua số 3", 2021))
+
+    assert pledge.items.count() == 5
+    signatures = pledge.signatures.select_related("membership__unit")
+    assert len(signatures) == 8
+    assert {s.signed_on for s in signatures} == {datetime.date(2021, 1, 26)}
+    tand = next(s for s in signatures if s.membership.unit.short_name == "Tòa án nhân dân tỉnh")
+    assert (tand.signatory_name, tand.signatory_title) == ("Trịnh Văn Toàn", "Phó Chánh án")
+
+
+def test_the_three_seed_conferences_are_recorded_with_attendance(demo):
+    meetings = Meeting.objects.order_by("date")
+
+    assert [(m.bloc_year.year, m.get_kind_display()) for m in meetings] == [
+        (2020, Meeting.Kind.YEAR_END.label),
+        (2020, Meeting.Kind.YEAR_END.label),
+        (2022, Meeting.Kind.MID_YEAR.label),
+    ]
+    assert [m.attendances.filter(present=True).count() for m in meetings] == [8, 7, 12]
+
+
+def test_each_province_has_the_standard_award_types(demo):
+    for province in Province.objects.all():
+        names = set(province.award_types.values_list("name", flat=True))
+        assert any(name.startswith("Cờ thi đua của UBND") for name in names)
+        assert any(name.startswith("Bằng khen của Chủ tịch UBND") for name in names)

@@ -1,15 +1,14 @@
-"""Load the demo provinces, units, blocs and logins; a second run finds them and changes nothing."""
+"""Load the blocs part of the demo data through the services; what exists is left alone."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from blocs import demo
-from blocs.models import Bloc, BlocYear, Membership
+from blocs.models import Bloc, BlocYear, Membership, Plan, Pledge
 from blocs.services import (
     bloc_create,
     bloc_year_create,
@@ -17,59 +16,10 @@ from blocs.services import (
     leadership_set,
     membership_add,
 )
+from blocs.services.plan import plan_save
+from blocs.services.pledge import pledge_items_save, pledge_save, pledge_sign
 from units.models import Province, Unit, User
-from units.services import DomainError, clean_or_refuse, unit_rename
-
-# What the summary counts, in the order it prints them.
-LABELS = {
-    "province": "tỉnh",
-    "unit": "đơn vị",
-    "rename": "lần đổi tên",
-    "bloc": "khối",
-    "bloc_year": "năm thi đua",
-    "membership": "lượt thành viên",
-    "leadership": "lần phân công lãnh đạo khối",
-    "user": "tài khoản",
-}
-
-
-class Command(BaseCommand):
-    help = (
-        "Nạp dữ liệu mẫu (Khối thi đua số 3 tỉnh Đắk Lắk, Khối thi đua I tỉnh Cà Mau, "
-        "tài khoản mẫu); chạy lại không thay đổi gì."
-    )
-
-    def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "--logins",
-            action="store_true",
-            help="Chỉ in các tài khoản mẫu và mật khẩu, không nạp dữ liệu.",
-        )
-
-    def handle(self, *args, logins: bool = False, **options) -> None:
-        if logins:
-            self.print_logins()
-            return
-        try:
-            created = DemoLoader().load()
-        except DomainError as error:
-            raise CommandError(error.message) from error
-        if not created:
-            self.stdout.write("Dữ liệu mẫu đã có sẵn; không thay đổi gì.")
-            return
-        counts = ", ".join(
-            f"{created[key]} {label}" for key, label in LABELS.items() if created[key]
-        )
-        self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu: {counts}."))
-        self.stdout.write("Xem các tài khoản mẫu: manage.py load_demo --logins")
-
-    def print_logins(self) -> None:
-        """Print the demo usernames, their roles and the shared password."""
-        rows = demo.demo_logins()
-        width = max(len(username) for username, _ in rows)
-        self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {settings.DEMO_PASSWORD})")
-        for username, role in rows:
-            self.stdout.write(f"  {username.ljust(width)}  {role}")
+from units.services import clean_or_refuse, unit_rename
 
 
 class DemoLoader:
@@ -91,7 +41,58 @@ class DemoLoader:
             self.bloc(spec)
         for spec in demo.USERS:
             self.user(spec)
+        for spec in demo.PLANS:
+            self.plan(spec)
+        for spec in demo.PLEDGES:
+            self.pledge(spec)
         return self.created
+
+    def year_of(self, province: str, bloc: str, year: int) -> BlocYear:
+        return BlocYear.objects.get(bloc__province__code=province, bloc__name=bloc, year=year)
+
+    def plan(self, spec: demo.DemoPlan) -> None:
+        bloc_year = self.year_of(spec.province, spec.bloc, spec.year)
+        if Plan.objects.filter(bloc_year=bloc_year).exists():
+            return
+        plan_save(
+            bloc_year=bloc_year,
+            version=0,
+            number=spec.number,
+            issued_on=spec.issued_on,
+            subject=spec.subject,
+            basis=spec.basis,
+            content=spec.content,
+        )
+        self.created["plan"] += 1
+
+    def pledge(self, spec: demo.DemoPledge) -> None:
+        bloc_year = self.year_of(spec.province, spec.bloc, spec.year)
+        if Pledge.objects.filter(bloc_year=bloc_year).exists():
+            return
+        pledge = pledge_save(
+            bloc_year=bloc_year,
+            version=0,
+            title=spec.title,
+            preamble=spec.preamble,
+            signed_on=spec.signed_on,
+            place=spec.place,
+        )
+        pledge = pledge_items_save(
+            pledge=pledge,
+            version=pledge.version,
+            items=[{"content": content, "target": target} for content, target in spec.items],
+        )
+        keys = {unit.pk: key for (code, key), unit in self.units.items() if code == spec.province}
+        for membership in bloc_year.memberships.select_related("unit"):
+            name, title = spec.named_signatories.get(keys.get(membership.unit_id), ("", ""))
+            pledge_sign(
+                pledge=pledge,
+                membership=membership,
+                signatory_name=name,
+                signatory_title=title,
+                signed_on=spec.signed_on,
+            )
+        self.created["pledge"] += 1
 
     def province(self, spec: demo.DemoProvince) -> Province:
         province = Province.objects.filter(code=spec.code).first()

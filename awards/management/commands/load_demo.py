@@ -1,0 +1,79 @@
+"""Load the demo provinces, units, blocs, conferences and logins; a second run changes nothing."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from awards import demo as awards_demo
+from blocs import demo
+from blocs.demo_loader import DemoLoader
+from meetings import demo as meetings_demo
+from units.services import DomainError
+
+# What the summary counts, in the order it prints them.
+LABELS = {
+    "province": "tỉnh",
+    "unit": "đơn vị",
+    "rename": "lần đổi tên",
+    "bloc": "khối",
+    "bloc_year": "năm thi đua",
+    "membership": "lượt thành viên",
+    "leadership": "lần phân công lãnh đạo khối",
+    "plan": "kế hoạch",
+    "pledge": "bản giao ước",
+    "meeting": "hội nghị",
+    "award_type": "loại hình khen thưởng",
+    "user": "tài khoản",
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Nạp dữ liệu mẫu (Khối thi đua số 3 tỉnh Đắk Lắk, Khối thi đua I tỉnh Cà Mau, "
+        "tài khoản mẫu); chạy lại không thay đổi gì."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--logins",
+            action="store_true",
+            help="Chỉ in các tài khoản mẫu và mật khẩu, không nạp dữ liệu.",
+        )
+
+    def handle(self, *args, logins: bool = False, **options) -> None:
+        if logins:
+            self.print_logins()
+            return
+        try:
+            created = load_everything()
+        except DomainError as error:
+            raise CommandError(error.message) from error
+        if not created:
+            self.stdout.write("Dữ liệu mẫu đã có sẵn; không thay đổi gì.")
+            return
+        counts = ", ".join(
+            f"{created[key]} {label}" for key, label in LABELS.items() if created[key]
+        )
+        self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu: {counts}."))
+        self.stdout.write("Xem các tài khoản mẫu: manage.py load_demo --logins")
+
+    def print_logins(self) -> None:
+        """Print the demo usernames, their roles and the shared password."""
+        rows = demo.demo_logins()
+        width = max(len(username) for username, _ in rows)
+        self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {settings.DEMO_PASSWORD})")
+        for username, role in rows:
+            self.stdout.write(f"  {username.ljust(width)}  {role}")
+
+
+@transaction.atomic
+def load_everything() -> Counter[str]:
+    """Load each app's part, lowest layer first, in one transaction."""
+    created = DemoLoader().load()
+    meetings_demo.load(created)
+    awards_demo.load(created)
+    return +created
