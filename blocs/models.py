@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from units.models import CleanTextModel, Province, Unit
@@ -556,7 +557,9 @@ class Pledge(CleanTextModel):
         BlocYear, on_delete=models.CASCADE, related_name="pledge", verbose_name=_("bloc-year")
     )
     title = models.CharField(
-        _("title"), max_length=300, help_text=_("For example: Giao ước thi đua năm 2021.")
+        pgettext_lazy("document", "title"),
+        max_length=300,
+        help_text=_("For example: Giao ước thi đua năm 2021."),
     )
     preamble = models.TextField(
         _("preamble"), blank=True, help_text=_("The bases and the theme of the year's movement.")

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from blocs.models import BlocYear
@@ -74,7 +75,7 @@ class Meeting(CleanTextModel):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.YEAR_END)
     title = models.CharField(
-        _("title"),
+        pgettext_lazy("document", "title"),
         max_length=300,
         help_text=_(
             "For example: Hội nghị tổng kết công tác thi đua, khen thưởng năm 2020 và ký kết "

@@ -21,9 +21,14 @@ pytestmark = pytest.mark.django_db
 
 def english_refusal(obj) -> dict[str, list[str]]:
     """Return the messages of `full_clean()` by field, in English."""
-    with translation.override("en"), pytest.raises(ValidationError) as excinfo:
-        obj.full_clean()
-    return excinfo.value.message_dict
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as excinfo:
+            obj.full_clean()
+        # The messages are lazy: read them while English is on.
+        return {
+            field: [str(m) for m in messages]
+            for field, messages in excinfo.value.message_dict.items()
+        }
 
 
 class TestAwardType:
