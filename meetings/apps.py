@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Meetings and documents")
+
+    def ready(self) -> None:
+        # Registers the system check that warns when no document serif is installed.
+        from meetings import pdf  # noqa: F401

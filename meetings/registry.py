@@ -1,0 +1,95 @@
+"""The document registry: numbers per issuer, year and type; PDFs never overwritten."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from meetings.documents import DocumentBuilder
+from meetings.models import Document, DocumentSequence
+from units.services import DomainError
+
+
+def document_number_allocate(*, issuer, number_year: int, doc_type: str) -> int:
+    """Take the next number of the issuer's sequence for that year and type, inside the caller's
+    transaction; two users issuing at once get two numbers, and a number is never given twice."""
+    sequence = (
+        DocumentSequence.objects.select_for_update()
+        .filter(issuer=issuer, number_year=number_year, doc_type=doc_type)
+        .first()
+    )
+    if sequence is None:
+        try:
+            with transaction.atomic():
+                DocumentSequence.objects.create(
+                    issuer=issuer, number_year=number_year, doc_type=doc_type
+                )
+        except IntegrityError:
+            pass  # created meanwhile by someone else: lock theirs below
+        sequence = DocumentSequence.objects.select_for_update().get(
+            issuer=issuer, number_year=number_year, doc_type=doc_type
+        )
+    sequence.last_number += 1
+    sequence.save(update_fields=["last_number"])
+    return sequence.last_number
+
+
+def documents_of(source):
+    """Return the documents issued for a source record, newest first."""
+    return Document.objects.filter(
+        source_type=ContentType.objects.get_for_model(source), source_id=source.pk
+    ).select_related("replaced_by", "issued_by")
+
+
+@transaction.atomic
+def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None = None) -> Document:
+    """Number, render and store the document a builder describes; a correction names the
+    document it replaces, which stays as it was."""
+    bloc_year = builder.bloc_year()
+    date = builder.date()
+    if date is None:
+        raise DomainError(_("The record has no date yet: a document cannot be issued."))
+    source_type = ContentType.objects.get_for_model(builder.source)
+    current = documents_of(builder.source).filter(kind=builder.kind, replaced_by__isnull=True)
+    current = current.select_for_update(of=("self",)).first()
+    if replaces is None and current is not None:
+        raise DomainError(
+            _("%(symbol)s was already issued for this record: issue a correction instead.")
+            % {"symbol": current.symbol}
+        )
+    if replaces is not None and (current is None or current.pk != replaces.pk):
+        raise DomainError(
+            _("Only the current version of a document can be corrected; reload the page.")
+        )
+    issuer = bloc_year.bloc
+    number = document_number_allocate(
+        issuer=issuer, number_year=date.year, doc_type=builder.doc_type
+    )
+    symbol = f"{number:02d}/{builder.doc_type}-{issuer.symbol}"
+    pdf = builder.render(number=symbol)
+    document = Document(
+        bloc_year=bloc_year,
+        kind=builder.kind,
+        doc_type=builder.doc_type,
+        issuer=issuer,
+        number_year=date.year,
+        number=number,
+        symbol=symbol,
+        subject=builder.subject()[:400],
+        date=date,
+        source_type=source_type,
+        source_id=builder.source.pk,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        size=len(pdf),
+        replaces=replaces,
+        issued_by=user,
+    )
+    safe = symbol.replace("/", "-").replace(" ", "")
+    # The storage never overwrites: an existing name gets a new suffix.
+    document.file.save(f"{issuer.pk}-{safe}.pdf", ContentFile(pdf), save=False)
+    document.save()
+    return document
