@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: help setup run serve test lint format migrate demo logins messages check-deploy system-packages clean bench
 
@@ -69,6 +70,11 @@ messages: $(STAMP)
 
 check-deploy: $(STAMP)
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(PY) manage.py check --deploy --fail-level WARNING
+
+# The PDF benchmark (bench/README.md): the app's render path against WeasyPrint alone, and the
+# memory of one worker over 300 renders. Uses no database.
+bench: $(STAMP) system-packages
+	DJANGO_SETTINGS_MODULE=config.settings.base $(PY) bench/render.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache

@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from blocs.views import dashboard
+from meetings import views_annex
 from units.forms import LoginForm
 
 admin.site.site_header = _("Emulation blocs — administration")
@@ -23,11 +23,13 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("blocs/", include("blocs.urls")),
     path("blocs/<int:bloc_pk>/<int:year>/meetings/", include("meetings.urls")),
+    path("blocs/<int:bloc_pk>/<int:year>/documents/", include("meetings.urls_documents")),
+    # The province's annex of heads and deputies (meetings renders it; blocs links to it).
+    path(
+        "blocs/leadership/<int:year>/annex/<slug:province>/",
+        views_annex.leadership_annex,
+        name="leadership_annex",
+    ),
     path("awards/", include("awards.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,10 +1,20 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from meetings.models import AgendaItem, Attendance, Chair, Guest, Meeting, Opinion
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Chair,
+    Document,
+    DocumentSequence,
+    Guest,
+    Meeting,
+    Opinion,
+)
 
 
 class ChairInline(admin.TabularInline):
@@ -52,3 +62,60 @@ class MeetingAdmin(SimpleHistoryAdmin):
         (_("Secretary"), {"fields": [("secretary_name", "secretary_title", "secretary_unit")]}),
         (_("Outcome"), {"fields": ["report_title", "report_summary", "conclusions", "note"]}),
     ]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Show issued records and their numbering, never add, change or delete them: documents
+    are issued and corrected through the pages, and a number is never given twice."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Document)
+class DocumentAdmin(ReadOnlyAdmin):
+    list_display = ["symbol", "subject", "doc_type", "date", "bloc_year", "issued_by", "issued_at"]
+    list_filter = ["doc_type", "number_year", "issuer__province"]
+    search_fields = ["symbol", "subject", "bloc_year__bloc__name", "sha256"]
+    list_select_related = ["bloc_year", "bloc_year__bloc", "issued_by"]
+    date_hierarchy = "issued_at"
+    fields = [
+        "bloc_year",
+        ("issuer", "number_year", "doc_type", "number"),
+        "symbol",
+        "subject",
+        "date",
+        ("kind", "source_type", "source_id"),
+        "download",
+        ("sha256", "size"),
+        ("replaces", "replaced_by_link"),
+        ("issued_by", "issued_at"),
+    ]
+    readonly_fields = [
+        name for entry in fields for name in (entry if isinstance(entry, tuple) else (entry,))
+    ]
+
+    @admin.display(description=_("file"))
+    def download(self, obj: Document) -> str:
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.file.name)
+
+    @admin.display(description=_("replaced by"))
+    def replaced_by_link(self, obj: Document) -> str:
+        try:
+            return str(obj.replaced_by)
+        except Document.DoesNotExist:
+            return "—"
+
+
+@admin.register(DocumentSequence)
+class DocumentSequenceAdmin(ReadOnlyAdmin):
+    list_display = ["issuer", "number_year", "doc_type", "last_number"]
+    list_filter = ["number_year", "doc_type", "issuer__province"]
+    search_fields = ["issuer__name", "issuer__symbol"]
+    list_select_related = ["issuer", "issuer__province"]

@@ -5,9 +5,15 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from blocs.models import BlocYear
+from blocs.models import BlocYear, Handover, Pledge
+from blocs.services.handover import handover_record
 from meetings import services
+from meetings.documents import DocumentBuilder
+from meetings.documents.handover import HandoverBuilder
+from meetings.documents.minutes import MinutesBuilder
+from meetings.documents.pledge import PledgeBuilder
 from meetings.models import Meeting
+from meetings.registry import document_issue, documents_of
 from units.models import Unit
 
 
@@ -51,6 +57,9 @@ def load(created: Counter) -> None:
     _dak_lak_2020_year_end(created)
     _ca_mau_2020_year_end(created)
     _dak_lak_2022_mid_year(created)
+    issue_demo_documents(created)
+    # After the minutes of the conference at which the handover took place.
+    issue_demo_handover(created)
 
 
 def _dak_lak_2020_year_end(created: Counter) -> None:
@@ -186,3 +195,58 @@ def _dak_lak_2022_mid_year(created: Counter) -> None:
         note="Ngày họp không ghi trong tin (Tạp chí Thanh tra đăng ngày 19/7/2022); ngày ghi ở "
         "đây là ngày dự kiến để nhập liệu mẫu.",
     )
+
+
+def issue_demo_handover(created: Counter) -> None:
+    """Record the Cà Mau handover of 12/3/2021 (Khối thi đua I, 2020 to 2021) and issue its
+    record, unless they are there already. Recording it closes Cà Mau's 2020, which is over."""
+    bloc_year = _year("ca-mau", "Khối thi đua I", 2020)
+    handover = Handover.objects.filter(bloc_year=bloc_year).first()
+    if handover is None:
+        handover = handover_record(
+            bloc_year=bloc_year,
+            user=None,
+            from_unit=_unit("ca-mau", "Bộ Chỉ huy Quân sự tỉnh"),
+            # The report names no one: the representatives are named by their office only.
+            from_representative="Lãnh đạo Bộ Chỉ huy Quân sự tỉnh",
+            to_unit=_unit("ca-mau", "Thi hành án dân sự tỉnh"),
+            to_representative="Lãnh đạo Cục Thi hành án dân sự tỉnh",
+            handed_over_on=datetime.date(2021, 3, 12),
+            place="Phòng họp trực tuyến của Bộ Chỉ huy Quân sự tỉnh Cà Mau",
+            note="Bàn giao tại Hội nghị tổng kết năm 2020 của Khối. Tin về Hội nghị (đăng ngày "
+            "17/3/2021) chỉ nêu việc Bộ Chỉ huy Quân sự tỉnh chuyển giao Khối trưởng cho Cục Thi "
+            "hành án dân sự tỉnh; tên người đại diện và danh mục hồ sơ không có trong tin, ghi ở "
+            "đây để minh họa.",
+            items=[
+                {"description": "Hồ sơ, tài liệu công tác thi đua, khen thưởng năm 2020 của Khối"},
+                {"description": "Sổ theo dõi, biên bản các hội nghị của Khối"},
+            ],
+        )
+        created["handover"] += 1
+    if not documents_of(handover).filter(kind=HandoverBuilder.kind).exists():
+        document_issue(builder=HandoverBuilder(handover), user=None)
+        created["document"] += 1
+
+
+# The seed conferences whose minutes the demo issues: bloc-year and day.
+SEED_CONFERENCES = (
+    ("dak-lak", "Khối thi đua số 3", 2020, datetime.date(2021, 1, 26)),
+    ("ca-mau", "Khối thi đua I", 2020, datetime.date(2021, 3, 12)),
+    ("dak-lak", "Khối thi đua số 3", 2022, datetime.date(2022, 7, 15)),
+)
+
+
+def issue_demo_documents(created: Counter) -> None:
+    """Issue the minutes of the seed conferences and the Đắk Lắk 2021 pledge, unless issued."""
+    builders: list[DocumentBuilder] = [
+        MinutesBuilder(meeting)
+        for province, bloc, year, day in SEED_CONFERENCES
+        for meeting in Meeting.objects.filter(bloc_year=_year(province, bloc, year), date=day)
+    ]
+    builders.append(
+        PledgeBuilder(Pledge.objects.get(bloc_year=_year("dak-lak", "Khối thi đua số 3", 2021)))
+    )
+    for builder in builders:
+        if not documents_of(builder.source).filter(kind=builder.kind).exists():
+            document_issue(builder=builder, user=None)
+            created["document"] += 1

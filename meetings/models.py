@@ -440,6 +440,10 @@ class DocumentQuerySet(models.QuerySet):
         """Return the documents of the bloc-years the user may read."""
         return self.filter(bloc_year__in=BlocYear.objects.for_user(user).values("pk"))
 
+    def delete(self):
+        # A bulk delete would skip Document.delete(): refuse it too.
+        raise ValidationError(_("An issued document is never deleted; issue a correction."))
+
 
 class Document(models.Model):
     """An issued official record: its number, its PDF and the PDF's SHA-256, never overwritten.
@@ -527,7 +531,7 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse(
-            "meetings:document_download",
+            "documents:download",
             args=[self.bloc_year.bloc_id, self.bloc_year.year, self.pk],
         )
 

@@ -11,46 +11,84 @@ from __future__ import annotations
 import functools
 import mimetypes
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # The national format asks for Times New Roman; these are metric-compatible with it and cover
-# every Vietnamese letter.
+# every Vietnamese letter. document.css lists them in this order.
 DOCUMENT_FONTS = ("Times New Roman", "Liberation Serif", "Tinos")
 STYLESHEET = "documents/document.css"
-# Relative URLs in documents resolve against this pseudo-directory; the fetcher maps it to the
-# static files.
+# Relative URLs in documents ("/static/…" from {% static %}, or "documents/…") resolve against
+# this pseudo-directory, which is no real directory: the fetcher maps it to the static files.
 BASE_URL = "file:///static/"
+STATIC_PREFIX = "/static/"
 
 
 class StaticFilesFetcher(URLFetcher):
-    """Serve the app's own static files to WeasyPrint, and nothing else."""
+    """Serve the app's own static files (and data: URLs) to WeasyPrint, and nothing else.
+
+    Static files are public anyway (the site serves them at /static/), so reading any of them
+    discloses nothing; everything else (http, https, ftp, file:// outside /static/, a path that
+    climbs out with "..") is refused before any file or socket is opened. WeasyPrint logs a
+    refused resource and renders the document without it.
+    """
 
     def fetch(self, url, headers=None):
         parts = urlsplit(url)
         if parts.scheme == "data":
+            # Decoded in memory by urllib's data handler: no file, no socket.
             return super().fetch(url, headers)
-        if parts.scheme != "file" or not parts.path.startswith("/static/"):
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise ValueError(f"documents may only use the app's static files, not {url}")
-        relative = unquote(parts.path.removeprefix("/static/"))
-        found = finders.find(relative)
-        if not found:
+        path = unquote(parts.path)
+        if not path.startswith(STATIC_PREFIX):
+            raise ValueError(f"documents may only use the app's static files, not {url}")
+        relative = path.removeprefix(STATIC_PREFIX)
+        pieces = PurePosixPath(relative).parts
+        if (
+            not relative
+            or relative.startswith("/")
+            or "\\" in relative
+            or "\x00" in relative
+            or any(piece in (".", "..") for piece in pieces)
+        ):
+            raise ValueError(f"not a static file path: {url}")
+        try:
+            file_path = _static_file(relative)
+        except SuspiciousFileOperation as error:
+            raise ValueError(f"not a static file path: {url}") from error
+        if file_path is None or not file_path.is_file():
             raise ValueError(f"no static file {relative}")
-        path = Path(found)
-        mime_type, _encoding = mimetypes.guess_type(path.name)
+        mime_type, _encoding = mimetypes.guess_type(file_path.name)
         return URLFetcherResponse(
             url,
-            body=path.read_bytes(),
+            body=file_path.read_bytes(),
             headers={"Content-Type": mime_type or "application/octet-stream"},
         )
+
+
+def _static_file(relative: str) -> Path | None:
+    """Return where a static file lies: in the app's sources, else among the collected files
+    (where a manifest storage's hashed names, which {% static %} gives in production, live)."""
+    found = finders.find(relative)
+    if found:
+        return Path(found)
+    try:
+        if staticfiles_storage.exists(relative):
+            return Path(staticfiles_storage.path(relative))
+    except NotImplementedError:  # a remote storage: nothing on this disk
+        pass
+    return None
 
 
 @functools.cache
@@ -63,11 +101,17 @@ def _fetcher() -> StaticFilesFetcher:
     return StaticFilesFetcher()
 
 
-@functools.cache
 def _stylesheet() -> CSS:
-    path = finders.find(STYLESHEET)
+    path = Path(finders.find(STYLESHEET))
+    return _parsed_stylesheet(path, path.stat().st_mtime_ns)
+
+
+# Keyed on the file's modification time so that an edited stylesheet is picked up without a
+# restart; one entry, so that the process still holds a single parsed stylesheet.
+@functools.lru_cache(maxsize=1)
+def _parsed_stylesheet(path: Path, mtime_ns: int) -> CSS:
     return CSS(
-        string=Path(path).read_text(encoding="utf-8"),
+        string=path.read_text(encoding="utf-8"),
         base_url=BASE_URL,
         url_fetcher=_fetcher(),
         font_config=_font_config(),
@@ -106,7 +150,8 @@ def check_document_fonts(app_configs, **kwargs) -> list[CheckWarning]:
         CheckWarning(
             "No document serif is installed (Times New Roman, Liberation Serif or Tinos): "
             "official documents would be printed in another font.",
-            hint="Install fonts-liberation2 (apt-get install fonts-liberation2).",
+            hint="Install fonts-liberation2 (apt-get install fonts-liberation2, which needs "
+            "fontconfig), or run scripts/system-packages.sh runtime.",
             id="meetings.W001",
         )
     ]

@@ -54,6 +54,10 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
     if date is None:
         raise DomainError(_("The record has no date yet: a document cannot be issued."))
     source_type = ContentType.objects.get_for_model(builder.source)
+    # Lock the record first: two people issuing it at once (or a double click) would otherwise
+    # both find no current document and give the record two numbers.
+    source_model = type(builder.source)
+    list(source_model._default_manager.select_for_update().filter(pk=builder.source.pk))
     current = documents_of(builder.source).filter(kind=builder.kind, replaced_by__isnull=True)
     current = current.select_for_update(of=("self",)).first()
     if replaces is None and current is not None:

@@ -11,11 +11,21 @@ import datetime
 from collections.abc import Sequence
 from typing import NotRequired, TypedDict
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from blocs.models import BlocYear
-from meetings.models import AgendaItem, Attendance, Chair, Guest, Meeting, MeetingPart, Opinion
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Chair,
+    Document,
+    Guest,
+    Meeting,
+    MeetingPart,
+    Opinion,
+)
 from units.models import Unit
 from units.services import DomainError, clean_or_refuse, versioned_for_update
 
@@ -285,4 +295,12 @@ def meeting_delete(*, meeting: Meeting, version: int) -> None:
     meeting = versioned_for_update(Meeting, pk=meeting.pk, version=version)
     if not meeting.bloc_year.is_open:
         raise DomainError(_("The year is closed: its meetings can no longer be deleted."))
+    issued = Document.objects.filter(
+        source_type=ContentType.objects.get_for_model(Meeting), source_id=meeting.pk
+    ).first()
+    if issued is not None:
+        raise DomainError(
+            _("Its minutes were issued as %(symbol)s: a meeting with an issued record stays.")
+            % {"symbol": issued.symbol}
+        )
     meeting.delete()

@@ -283,6 +283,10 @@ class ProvinceLeadershipView(ListView):
         ]
         context["year"] = year
         context["decisions"] = _decisions(bloc_years.values())
+        # Provinces whose blocs run that year: they can have the annex of heads and deputies.
+        context["provinces_with_year"] = {
+            bloc.province_id for bloc in blocs if bloc.pk in bloc_years
+        }
         context["years"] = (
             BlocYear.objects.filter(bloc__province__in=self.provinces())
             .order_by("-year")

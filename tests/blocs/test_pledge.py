@@ -667,8 +667,8 @@ def build_pledge_year(members: int, items: int):
 
 # The session and the user (2), the year with its leaders (3), the rights of a unit's staff (1),
 # the members with their names (2), the items (1), the history (2 per kind of record: 6), and
-# the navigation bar's unit or province (1).
-PLEDGE_PAGE_QUERIES = {"board": 15, "unit_staff": 16}
+# the navigation bar's unit or province (1), the documents issued for the pledge (1).
+PLEDGE_PAGE_QUERIES = {"board": 16, "unit_staff": 17}
 
 
 @pytest.mark.parametrize("persona", list(PLEDGE_PAGE_QUERIES))

@@ -8,6 +8,7 @@ import pytest
 
 from meetings import services
 from meetings.models import Meeting
+from tests.meetings.tiny_builders import fake_pdfs, tiny_builders  # noqa: F401 (fixtures)
 
 
 @pytest.fixture

@@ -75,12 +75,13 @@ PAGES = {
 
 # Each includes the session and the user (2); the rights checks of a unit's staff cost one query
 # each. The meeting page loads each kind of row with its units and their former names, and the
-# history of the meeting and of each kind of row.
+# history of the meeting and of each kind of row; its document box, the minutes issued (1) and,
+# for a unit's staff, whether it may issue them (1).
 PINNED = {
     ("meeting list", "board"): 6,
     ("meeting list", "unit_staff"): 8,
-    ("meeting detail", "board"): 21,
-    ("meeting detail", "unit_staff"): 24,
+    ("meeting detail", "board"): 22,
+    ("meeting detail", "unit_staff"): 26,
 }
 
 

@@ -25,8 +25,10 @@ LABELS = {
     "leadership": "lần phân công lãnh đạo khối",
     "plan": "kế hoạch",
     "pledge": "bản giao ước",
+    "handover": "biên bản bàn giao",
     "meeting": "hội nghị",
     "award_type": "loại hình khen thưởng",
+    "document": "văn bản đã phát hành",
     "user": "tài khoản",
 }
 

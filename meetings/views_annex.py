@@ -1,0 +1,27 @@
+"""The province-wide annex of heads and deputies: a PDF the board attaches to its decision."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.views.decorators.http import require_GET
+
+from meetings.documents.leadership_annex import annex_rows, leadership_annex_pdf
+from units.access import object_for_user
+from units.models import Province
+
+
+@require_GET
+def leadership_annex(request, year: int, province: str):
+    """Download the annex of the province's year, for its board and the national admin; the
+    province's blocs must have opened that year. Nothing is stored: it is drawn from the data."""
+    province = object_for_user(
+        Province.objects.all(), request.user, "units.view_province", code=province
+    )
+    rows = annex_rows(province=province, year=year)
+    if not rows:
+        raise Http404
+    pdf = leadership_annex_pdf(province=province, year=year, rows=rows)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"phu-luc-truong-pho-khoi-{province.code}-{year}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,214 @@
+"""Pages of a bloc-year's documents: drafts, issuing, corrections, the list and the downloads.
+
+They live under blocs/<bloc>/<year>/documents/. A record (a meeting, the pledge, the handover)
+is named in the URL by its kind of document and its id, and must belong to that bloc-year.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import ListView
+
+from blocs.models import BlocYear
+from meetings.documents import BUILDERS, DocumentBuilder, builder_for
+from meetings.documents.sources import SOURCES
+from meetings.models import Document
+from meetings.registry import document_issue
+from units.access import object_for_user
+from units.services import DomainError
+
+
+def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:
+    # with_leaders(): asking whether the user is the secretariat then costs no query.
+    return object_for_user(
+        BlocYear.objects.with_leaders(), request.user, perm, bloc_id=bloc_pk, year=year
+    )
+
+
+def _document(request, bloc_pk: int, year: int, pk: int, perm: str) -> Document:
+    return object_for_user(
+        Document.objects.select_related(
+            "bloc_year__bloc__province", "replaces", "replaced_by", "issued_by"
+        ),
+        request.user,
+        perm,
+        pk=pk,
+        bloc_year__bloc_id=bloc_pk,
+        bloc_year__year=year,
+    )
+
+
+def _builder(bloc_year: BlocYear, kind: str, source_pk: int) -> DocumentBuilder:
+    """Return the builder of the bloc-year's record of that kind (404 for any other record)."""
+    if kind not in SOURCES or kind not in BUILDERS:
+        raise Http404("No such kind of document.")
+    source = get_object_or_404(SOURCES[kind].records(bloc_year), pk=source_pk)
+    return builder_for(kind, source)
+
+
+def _list_url(bloc_year: BlocYear) -> str:
+    return reverse("documents:list", args=[bloc_year.bloc_id, bloc_year.year])
+
+
+def _back(request, default: str):
+    """Redirect to the page the form came from when it is one of ours, else to `default`."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(default)
+
+
+def download_name(document: Document) -> str:
+    """Return an ASCII file name from the document's symbol: 01/BB-KTĐ3 → 01-BB-KTD3-2021.pdf."""
+    text = document.symbol.replace("Đ", "D").replace("đ", "d")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "document"
+    return f"{text}-{document.number_year}.pdf"
+
+
+@require_GET
+def document_preview(request, bloc_pk: int, year: int, kind: str, source_pk: int):
+    """Render the draft of a record's document as it would be issued now, without a number."""
+    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.view_blocyear")
+    builder = _builder(bloc_year, kind, source_pk)
+    pdf = builder.render(draft=True)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        False, f"du-thao-{kind}-{source_pk}.pdf"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # A draft changes with the record: never serve an old one.
+    add_never_cache_headers(response)
+    return response
+
+
+@require_POST
+def document_issue_view(request, bloc_pk: int, year: int, kind: str, source_pk: int):
+    """Number, render and store a record's document (the board, or the secretariat while open)."""
+    bloc_year = _bloc_year(request, bloc_pk, year, "meetings.issue_document")
+    builder = _builder(bloc_year, kind, source_pk)
+    try:
+        document = document_issue(builder=builder, user=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("%(symbol)s was issued and stored.") % {"symbol": document.symbol}
+        )
+    return _back(request, _list_url(bloc_year))
+
+
+def document_correct(request, bloc_pk: int, year: int, pk: int):
+    """Ask, then issue a correction: a new version of the document, with a new number, made
+    from the record as it is now; the document it replaces stays as it was."""
+    document = _document(request, bloc_pk, year, pk, "meetings.correct_document")
+    bloc_year = document.bloc_year
+    if not document.is_current:
+        messages.error(
+            request,
+            _("%(symbol)s was already replaced by %(new)s; only the current version is corrected.")
+            % {"symbol": document.symbol, "new": document.replaced_by.symbol},
+        )
+        return redirect(_list_url(bloc_year))
+    source = document.source
+    if source is None or document.kind not in BUILDERS:
+        messages.error(request, _("The record of this document no longer exists."))
+        return redirect(_list_url(bloc_year))
+    if request.method == "POST":
+        try:
+            correction = document_issue(
+                builder=builder_for(document.kind, source), user=request.user, replaces=document
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(new)s was issued; it replaces %(symbol)s.")
+                % {"new": correction.symbol, "symbol": document.symbol},
+            )
+        return redirect(_list_url(bloc_year))
+    context = {
+        "bloc_year": bloc_year,
+        "document": document,
+        "source": source,
+        "preview_url": reverse(
+            "documents:preview", args=[bloc_pk, year, document.kind, document.source_id]
+        ),
+    }
+    return render(request, "meetings/document_confirm_correct.html", context)
+
+
+@require_GET
+def document_download(request, bloc_pk: int, year: int, pk: int):
+    """Send the stored PDF of an issued document, as it was issued, to those who read its year."""
+    document = _document(request, bloc_pk, year, pk, "meetings.view_document")
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=download_name(document),
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private"
+    return response
+
+
+class DocumentListView(ListView):
+    """Every document the bloc-year issued, with its versions, and the records it may issue."""
+
+    template_name = "meetings/document_list.html"
+    context_object_name = "documents"
+
+    def get_queryset(self):
+        self.bloc_year = _bloc_year(
+            self.request, self.kwargs["bloc_pk"], self.kwargs["year"], "blocs.view_blocyear"
+        )
+        return (
+            Document.objects.filter(bloc_year=self.bloc_year)
+            .select_related("issued_by", "replaces", "replaced_by")
+            .order_by("-issued_at", "-pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        bloc_year = self.bloc_year
+        current = {
+            (doc.source_type_id, doc.source_id, doc.kind): doc
+            for doc in context["documents"]
+            if doc.is_current
+        }
+        records = []
+        for kind, source in SOURCES.items():
+            if kind not in BUILDERS:
+                continue
+            type_id = ContentType.objects.get_for_model(source.model).pk
+            for record in source.records(bloc_year):
+                records.append(
+                    {
+                        "kind": kind,
+                        "label": source.label,
+                        "record": record,
+                        "date": source.date_of(record),
+                        "current": current.get((type_id, record.pk, kind)),
+                    }
+                )
+        context.update(
+            bloc_year=bloc_year,
+            records=records,
+            can_issue=self.request.user.has_perm("meetings.issue_document", bloc_year),
+        )
+        return context

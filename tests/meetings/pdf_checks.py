@@ -1,0 +1,50 @@
+"""Reading rendered documents back: their text, fonts and page numbers, as a reader sees them."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+import pypdf
+
+MM = 72 / 25.4  # PDF points in a millimetre
+# The document serif as it is named in a PDF, once the subset prefix and hyphens are dropped.
+DOCUMENT_SERIFS = ("TimesNewRoman", "LiberationSerif", "Tinos")
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """Return the text of each page in content order (the header's columns one after the other)."""
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def base_fonts(pdf: bytes) -> set[str]:
+    """Return the fonts every page embeds, without subset prefix or hyphens ("LiberationSerif")."""
+    names = set()
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            name = str(font.get_object()["/BaseFont"]).lstrip("/")
+            names.add(name.split("+", 1)[-1].replace("-", "").replace(" ", ""))
+    return names
+
+
+def is_document_serif(font_name: str) -> bool:
+    """Tell whether a PDF font name (with or without subset prefix) is the document serif."""
+    name = font_name.split("+", 1)[-1].replace("-", "").replace(" ", "")
+    return name.startswith(DOCUMENT_SERIFS)
+
+
+def assert_document_serif(pdf: bytes) -> None:
+    """Fail unless every font the document embeds is the document serif (no silent fallback)."""
+    fonts = base_fonts(pdf)
+    assert fonts, "the document embeds no font"
+    assert all(is_document_serif(name) for name in fonts), fonts
+
+
+def page_number_words(pdf: bytes) -> list[str | None]:
+    """Return, for each page, the text printed in its top margin (the page number), or None."""
+    numbers = []
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            words = [w for w in page.extract_words() if w["bottom"] < 20 * MM]
+            numbers.append(" ".join(w["text"] for w in words) or None)
+    return numbers
