@@ -94,6 +94,6 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
     )
     safe = symbol.replace("/", "-").replace(" ", "")
     # The storage never overwrites: an existing name gets a new suffix.
-    document.file.save(f"{issuer.pk}-{safe}.pdf", ContentFile(pdf), save=False)
+    document.file.save(f"{issuer.pk}-{date.year}-{safe}.pdf", ContentFile(pdf), save=False)
     document.save()
     return document
