@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from awards.models import AwardType, Registration
+from awards.models import AwardType, Ballot, BallotVote, Criterion, Registration, Score
 
 
 @admin.register(AwardType)
@@ -50,3 +50,51 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("bloc-year"), ordering="membership__bloc_year")
     def bloc_year(self, obj: Registration):
         return obj.membership.bloc_year
+
+
+class ScoreInline(admin.TabularInline):
+    model = Score
+    extra = 0
+    autocomplete_fields = ["membership"]
+
+
+@admin.register(Criterion)
+class CriterionAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "max_points", "position", "parent", "bloc_year"]
+    list_filter = ["kind", "bloc_year__bloc__province", "bloc_year__year"]
+    search_fields = ["title", "bloc_year__bloc__name"]
+    list_select_related = ["bloc_year", "bloc_year__bloc", "parent"]
+    inlines = [ScoreInline]
+
+
+@admin.register(Score)
+class ScoreAdmin(SimpleHistoryAdmin):
+    list_display = ["membership", "criterion", "self_score", "bloc_score"]
+    list_filter = ["criterion__bloc_year__bloc__province", "criterion__bloc_year__year"]
+    search_fields = ["membership__unit__short_name", "criterion__title"]
+    list_select_related = ["membership__unit", "criterion"]
+    autocomplete_fields = ["membership"]
+
+
+class BallotVoteInline(admin.TabularInline):
+    model = BallotVote
+    extra = 0
+    autocomplete_fields = ["unit", "award_type"]
+
+
+@admin.register(Ballot)
+class BallotAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting", "round_number", "issued", "returned", "valid", "invalid"]
+    list_filter = ["meeting__bloc_year__bloc__province", "meeting__bloc_year__year"]
+    search_fields = ["meeting__title", "meeting__bloc_year__bloc__name"]
+    list_select_related = ["meeting", "meeting__bloc_year__bloc"]
+    inlines = [BallotVoteInline]
+
+
+@admin.register(BallotVote)
+class BallotVoteAdmin(SimpleHistoryAdmin):
+    list_display = ["ballot", "unit", "award_type", "votes"]
+    list_filter = ["award_type", "ballot__meeting__bloc_year__year"]
+    search_fields = ["unit__short_name", "award_type__name"]
+    list_select_related = ["ballot", "unit", "award_type"]
+    autocomplete_fields = ["unit", "award_type"]

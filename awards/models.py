@@ -183,3 +183,244 @@ class Registration(CleanTextModel):
             ) % {"year": bloc_year.year}
         if errors:
             raise ValidationError(errors)
+
+
+class Criterion(CleanTextModel):
+    """An item of a bloc-year's score sheet: a section (no parent) or a criterion within one."""
+
+    class Kind(models.TextChoices):
+        NORMAL = "normal", _("Normal")
+        BONUS = "bonus", _("Bonus")
+        PENALTY = "penalty", _("Penalty")
+
+    bloc_year = models.ForeignKey(
+        BlocYear, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("bloc-year")
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("section"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    title = models.CharField(_("title"), max_length=500)
+    max_points = models.DecimalField(_("max points"), max_digits=7, decimal_places=2, default=0)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.NORMAL)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["bloc_year", "parent_id", "position"]
+        verbose_name = _("score criterion")
+        verbose_name_plural = _("score criteria")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(max_points__gte=0),
+                name="awards_criterion_max_points_not_negative",
+                violation_error_message=_("The max points cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["normal", "bonus", "penalty"]),
+                name="awards_criterion_kind_valid",
+                violation_error_message=_("Unknown kind of criterion."),
+            ),
+            models.UniqueConstraint(
+                fields=["bloc_year", "position"],
+                condition=Q(parent__isnull=True),
+                name="awards_criterion_section_position_unique",
+                violation_error_message=_("Another section has this position."),
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "position"],
+                condition=Q(parent__isnull=False),
+                name="awards_criterion_position_unique_in_section",
+                violation_error_message=_("Another criterion of this section has this position."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if (
+            self.parent_id
+            and self.bloc_year_id
+            and (self.parent.bloc_year_id != self.bloc_year_id or self.parent.parent_id)
+        ):
+            raise ValidationError({"parent": _("Choose a section of the same bloc-year.")})
+
+
+class Score(CleanTextModel):
+    """A member unit's points on one criterion: its own (self) score and the bloc's score."""
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="scores", verbose_name=_("member unit")
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.CASCADE, related_name="scores", verbose_name=_("criterion")
+    )
+    self_score = models.DecimalField(
+        _("self-score"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    bloc_score = models.DecimalField(
+        _("bloc score"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["membership", "criterion"]
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["membership", "criterion"],
+                name="awards_score_once_per_criterion",
+                violation_error_message=_("The unit already has a score on this criterion."),
+            ),
+            models.CheckConstraint(
+                condition=Q(self_score__gte=0) | Q(self_score__isnull=True),
+                name="awards_score_self_not_negative",
+                violation_error_message=_("A score cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(bloc_score__gte=0) | Q(bloc_score__isnull=True),
+                name="awards_score_bloc_not_negative",
+                violation_error_message=_("A score cannot be negative."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership.unit}: {self.criterion}"
+
+    def clean(self) -> None:
+        if not (self.membership_id and self.criterion_id):
+            return
+        errors: dict[str, str] = {}
+        if self.criterion.bloc_year_id != self.membership.bloc_year_id:
+            errors["criterion"] = _("The criterion belongs to another bloc-year.")
+        for field in ("self_score", "bloc_score"):
+            value = getattr(self, field)
+            if value is not None and value > self.criterion.max_points:
+                errors[field] = _("At most %(max)s points.") % {"max": self.criterion.max_points}
+        if errors:
+            raise ValidationError(errors)
+
+
+class BallotQuerySet(models.QuerySet):
+    def for_user(self, user) -> BallotQuerySet:
+        """Return the ballots of the bloc-years the user may see."""
+        return self.filter(meeting__bloc_year__in=BlocYear.objects.for_user(user).values("pk"))
+
+
+class Ballot(CleanTextModel):
+    """One round of the secret ballot at a meeting, covering the award types voted on together.
+
+    The counts come from the vote-count record: ballots issued, returned, valid and invalid.
+    """
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.PROTECT,
+        related_name="ballots",
+        verbose_name=_("meeting"),
+    )
+    round_number = models.PositiveSmallIntegerField(_("round"), default=1)
+    issued = models.PositiveSmallIntegerField(_("ballots issued"))
+    returned = models.PositiveSmallIntegerField(_("ballots returned"))
+    valid = models.PositiveSmallIntegerField(_("valid ballots"))
+    invalid = models.PositiveSmallIntegerField(_("invalid ballots"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = BallotQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting_id", "round_number"]
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "round_number"],
+                name="awards_ballot_round_unique_in_meeting",
+                violation_error_message=_("This meeting already has a ballot of this round."),
+            ),
+            models.CheckConstraint(
+                condition=Q(round_number__gte=1),
+                name="awards_ballot_round_positive",
+                violation_error_message=_("Rounds are numbered from 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(returned__lte=models.F("issued")),
+                name="awards_ballot_returned_at_most_issued",
+                violation_error_message=_("More ballots were returned than issued."),
+            ),
+            models.CheckConstraint(
+                condition=Q(returned=models.F("valid") + models.F("invalid")),
+                name="awards_ballot_valid_and_invalid_make_returned",
+                violation_error_message=_(
+                    "The valid and invalid ballots must add up to the ballots returned."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} ({self.round_number})"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if None not in (self.returned, self.issued) and self.returned > self.issued:
+            errors["returned"] = _("More ballots were returned than issued.")
+        if None not in (self.returned, self.valid, self.invalid) and (
+            self.valid + self.invalid != self.returned
+        ):
+            errors["invalid"] = _(
+                "The valid and invalid ballots must add up to the ballots returned."
+            )
+        if self.meeting_id and self.issued is not None:
+            present = self.meeting.attendances.filter(present=True).count()
+            if self.issued > present:
+                errors["issued"] = _(
+                    "More ballots were issued (%(issued)d) than member units were present "
+                    "(%(present)d)."
+                ) % {"issued": self.issued, "present": present}
+        if errors:
+            raise ValidationError(errors)
+
+
+class BallotVote(models.Model):
+    """The votes a member unit received for one award type in one round."""
+
+    ballot = models.ForeignKey(
+        Ballot, on_delete=models.CASCADE, related_name="votes", verbose_name=_("ballot")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="ballot_votes", verbose_name=_("unit")
+    )
+    award_type = models.ForeignKey(
+        AwardType,
+        on_delete=models.PROTECT,
+        related_name="ballot_votes",
+        verbose_name=_("title or award"),
+    )
+    votes = models.PositiveSmallIntegerField(_("votes"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["ballot", "award_type__position", "unit__short_name"]
+        verbose_name = _("votes")
+        verbose_name_plural = _("votes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ballot", "unit", "award_type"],
+                name="awards_ballotvote_once_per_unit_and_award_type",
+                violation_error_message=_("These votes are already recorded."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.award_type} ({self.votes})"

@@ -83,3 +83,20 @@ def members_user_may_register(user, bloc_year, memberships) -> set[int]:
         if membership.unit_id == user.unit_id
         and user.has_perm("awards.add_registration", membership)
     }
+
+
+# Scores: the criteria and the bloc's scores belong to the secretariat (open year) and the
+# board; a unit's self-score to its own staff (open year) and the board.
+may_manage_scores = is_board_of_bloc_year | (is_open & is_secretariat_of_bloc_year)
+rules.add_perm("awards.change_criteria", is_authenticated & may_manage_scores)
+rules.add_perm("awards.enter_bloc_scores", is_authenticated & may_manage_scores)
+rules.add_perm(
+    "awards.enter_bloc_score",
+    is_authenticated
+    & (is_board_of_membership | (is_membership_year_open & is_secretariat_of_membership_year)),
+)
+rules.add_perm(
+    "awards.enter_self_score",
+    is_authenticated
+    & (is_board_of_membership | (is_membership_year_open & is_staff_of_member_unit)),
+)

@@ -23,3 +23,64 @@ urlpatterns = [
     ),
     path("registrations/<int:pk>/delete/", views.registration_delete, name="registration_delete"),
 ]
+
+from awards import views_scores  # noqa: E402
+
+urlpatterns += [
+    path(
+        "<int:bloc_pk>/<int:year>/scores/", views_scores.ScoreListView.as_view(), name="score_list"
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/scores/criteria/add/",
+        views_scores.criterion_add,
+        name="criterion_add",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/scores/criteria/copy/",
+        views_scores.criteria_copy,
+        name="criteria_copy",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/scores/export/",
+        views_scores.score_export,
+        name="score_export",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/scores/<int:unit_pk>/self/",
+        views_scores.score_sheet,
+        {"which": "self"},
+        name="score_sheet_self",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/scores/<int:unit_pk>/bloc/",
+        views_scores.score_sheet,
+        {"which": "bloc"},
+        name="score_sheet_bloc",
+    ),
+]
+
+from awards import views_ballots  # noqa: E402 (the ballot pages, kept in their own module)
+
+urlpatterns += [
+    path("<int:bloc_pk>/<int:year>/ballots/", views_ballots.ballot_list, name="ballot_list"),
+    path(
+        "<int:bloc_pk>/<int:year>/ballots/print/",
+        views_ballots.ballot_print,
+        name="ballot_print",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/ballots/meeting/<int:meeting_pk>/add/",
+        views_ballots.ballot_edit,
+        name="ballot_add",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/ballots/meeting/<int:meeting_pk>/<int:pk>/edit/",
+        views_ballots.ballot_edit,
+        name="ballot_edit",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/ballots/<int:pk>/",
+        views_ballots.ballot_result_view,
+        name="ballot_result",
+    ),
+]

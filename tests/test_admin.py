@@ -8,6 +8,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from awards.models import AwardType, Ballot, BallotVote, Criterion, Score
 from blocs.models import Handover, HandoverItem, Plan, Pledge, PledgeItem, YearStateChange
 from meetings.models import Document, DocumentSequence
 from meetings.registry import document_issue
@@ -66,6 +67,19 @@ def admin_client_with_world(world, client_for):
         rows=[{"unit": m.unit, "present": True} for m in world.bloc_year_1.memberships.all()],
     )
     document_issue(builder=TinyMinutes(meeting), user=it_staff)
+    section = Criterion.objects.create(
+        bloc_year=world.bloc_year_1, position=1, title="Công tác chuyên môn", max_points=60
+    )
+    Score.objects.create(
+        membership=world.unit_h.memberships.get(), criterion=section, bloc_score=50
+    )
+    ballot = Ballot.objects.create(meeting=meeting, issued=3, returned=3, valid=3, invalid=0)
+    BallotVote.objects.create(
+        ballot=ballot,
+        unit=world.unit_h,
+        award_type=AwardType.objects.filter(province=world.province_a).first(),
+        votes=3,
+    )
     return client_for(it_staff)
 
 

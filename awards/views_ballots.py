@@ -1,0 +1,175 @@
+"""Pages of the secret ballot: a bloc-year's rounds, entering one, its result, a blank ballot."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from awards.forms_ballots import BallotForm
+from awards.models import Ballot, BallotVote
+from awards.services_ballots import ballot_result, ballot_save, proposable_award_types
+from blocs.models import BlocYear
+from meetings.models import Meeting
+from units.access import object_for_user
+from units.services import DomainError
+
+WRITE = "blocs.change_blocyear"
+
+
+def _bloc_year_for(request, bloc_pk: int, year: int) -> BlocYear:
+    return object_for_user(
+        BlocYear.objects.select_related("bloc__province"),
+        request.user,
+        "blocs.view_blocyear",
+        bloc_id=bloc_pk,
+        year=year,
+    )
+
+
+def _votes():
+    return Prefetch("votes", BallotVote.objects.select_related("unit", "award_type").order_by("pk"))
+
+
+def _ballot_for(bloc_year: BlocYear, pk: int) -> Ballot:
+    return get_object_or_404(
+        Ballot.objects.select_related("meeting").prefetch_related(_votes()),
+        pk=pk,
+        meeting__bloc_year=bloc_year,
+    )
+
+
+def ballot_list(request, bloc_pk: int, year: int):
+    """The rounds held at the bloc-year's meetings, with a link to record another."""
+    bloc_year = _bloc_year_for(request, bloc_pk, year)
+    meetings = list(
+        bloc_year.meetings.prefetch_related(
+            Prefetch("ballots", Ballot.objects.order_by("round_number"))
+        ).order_by("date", "pk")
+    )
+    return render(
+        request,
+        "awards/ballot_list.html",
+        {
+            "bloc_year": bloc_year,
+            "section": "ballots",
+            "meetings": meetings,
+            "can_write": request.user.has_perm(WRITE, bloc_year),
+        },
+    )
+
+
+def ballot_edit(request, bloc_pk: int, year: int, meeting_pk: int, pk: int | None = None):
+    """Record a round (or correct one): the counts and the votes of each member unit."""
+    bloc_year = _bloc_year_for(request, bloc_pk, year)
+    if not request.user.has_perm(WRITE, bloc_year):
+        raise PermissionDenied
+    meeting = get_object_or_404(Meeting, pk=meeting_pk, bloc_year=bloc_year)
+    meeting.bloc_year = bloc_year
+    ballot = _ballot_for(bloc_year, pk) if pk is not None else None
+    if ballot is not None and ballot.meeting_id != meeting.pk:
+        raise PermissionDenied
+    units = [
+        membership.unit
+        for membership in bloc_year.memberships.select_related("unit").order_by("unit__short_name")
+    ]
+    initial = {}
+    after = None
+    if ballot is not None:
+        initial = {
+            "round_number": ballot.round_number,
+            "issued": ballot.issued,
+            "returned": ballot.returned,
+            "valid": ballot.valid,
+            "invalid": ballot.invalid,
+            "note": ballot.note,
+            "version": ballot.version,
+        }
+        voted = {vote.unit_id for vote in ballot.votes.all()}
+        units = [unit for unit in units if unit.pk in voted] or units
+        for vote in ballot.votes.all():
+            initial[f"votes_{vote.unit_id}_{vote.award_type_id}"] = vote.votes
+    elif (after_pk := request.GET.get("after", "")).isdigit():
+        # A second round: only the units tied at the quota's edge in the earlier one.
+        after = _ballot_for(bloc_year, int(after_pk))
+        tied = {unit.pk for award in ballot_result(after).awards for unit in award.tied_units}
+        units = [unit for unit in units if unit.pk in tied] or units
+        initial["round_number"] = after.round_number + 1
+    award_types = proposable_award_types(bloc_year)
+    if after is not None:
+        tied_types = {
+            award.award_type.pk for award in ballot_result(after).awards if award.tied_units
+        }
+        award_types = [a for a in award_types if a.pk in tied_types] or award_types
+    elif ballot is not None:
+        voted_types = {vote.award_type_id for vote in ballot.votes.all()}
+        award_types = [a for a in award_types if a.pk in voted_types] or award_types
+    form = BallotForm(request.POST or None, initial=initial, units=units, award_types=award_types)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                saved = ballot_save(
+                    meeting=meeting,
+                    round_number=data["round_number"],
+                    issued=data["issued"],
+                    returned=data["returned"],
+                    valid=data["valid"],
+                    invalid=data["invalid"],
+                    note=data["note"],
+                    votes=form.votes(),
+                    ballot=ballot,
+                    version=data["version"],
+                )
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The ballot round was saved."))
+            return redirect("awards:ballot_result", bloc_year.bloc_id, bloc_year.year, saved.pk)
+    return render(
+        request,
+        "awards/ballot_form.html",
+        {
+            "bloc_year": bloc_year,
+            "section": "ballots",
+            "meeting": meeting,
+            "ballot": ballot,
+            "form": form,
+            "award_types": award_types,
+        },
+    )
+
+
+def ballot_result_view(request, bloc_pk: int, year: int, pk: int):
+    """The result of a round: percentages, who passes, who is within the quota, ties."""
+    bloc_year = _bloc_year_for(request, bloc_pk, year)
+    ballot = _ballot_for(bloc_year, pk)
+    ballot.meeting.bloc_year = bloc_year
+    return render(
+        request,
+        "awards/ballot_result.html",
+        {
+            "bloc_year": bloc_year,
+            "section": "ballots",
+            "ballot": ballot,
+            "result": ballot_result(ballot),
+            "can_write": request.user.has_perm(WRITE, bloc_year),
+        },
+    )
+
+
+def ballot_print(request, bloc_pk: int, year: int):
+    """A blank ballot to print: the member units and a column per award type to tick."""
+    bloc_year = _bloc_year_for(request, bloc_pk, year)
+    return render(
+        request,
+        "awards/ballot_print.html",
+        {
+            "bloc_year": bloc_year,
+            "members": bloc_year.memberships.select_related("unit").order_by("unit__short_name"),
+            "award_types": proposable_award_types(bloc_year),
+        },
+    )

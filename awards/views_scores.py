@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView
+from openpyxl import Workbook
+
+from awards import services_scores as services
+from awards.forms_scores import CriterionForm, ScoreSheetForm
+from awards.models import Criterion, Score
+from blocs.models import BlocYear, Membership
+from units.access import object_for_user
+from units.services import DomainError
+from units.spreadsheets import XLSX_CONTENT_TYPE
+
+SHEETS = {
+    "self": ("self_score", "awards.enter_self_score"),
+    "bloc": ("bloc_score", "awards.enter_bloc_score"),
+}
+
+
+def _bloc_year_for(request, bloc_pk: int, year: int, perm: str) -> BlocYear:
+    return object_for_user(
+        BlocYear.objects.select_related("bloc__province"),
+        request.user,
+        perm,
+        bloc_id=bloc_pk,
+        year=year,
+    )
+
+
+def _criteria(bloc_year: BlocYear) -> list[Criterion]:
+    """Return the criteria in sheet order: each section followed by its criteria."""
+    every = list(Criterion.objects.filter(bloc_year=bloc_year))
+    sections = sorted((c for c in every if c.parent_id is None), key=lambda c: c.position)
+    ordered = []
+    for section in sections:
+        ordered.append(section)
+        ordered.extend(
+            sorted((c for c in every if c.parent_id == section.pk), key=lambda c: c.position)
+        )
+    return ordered
+
+
+def scores_context(request, bloc_year: BlocYear, *, criterion_form=None) -> dict:
+    criteria = _criteria(bloc_year)
+    members = list(
+        bloc_year.memberships.select_related("unit").prefetch_related(
+            "unit__names", Prefetch("scores", Score.objects.all())
+        )
+    )
+    rows = services.score_totals(criteria=criteria, memberships=members)
+    user = request.user
+    may_bloc = user.has_perm("awards.enter_bloc_scores", bloc_year)
+    own = next((m for m in members if m.unit_id == user.unit_id), None)
+    may_self_own = own is not None and user.has_perm("awards.enter_self_score", own)
+    can_change = user.has_perm("awards.change_criteria", bloc_year)
+    if can_change and criterion_form is None:
+        criterion_form = CriterionForm(bloc_year=bloc_year)
+    normal_total = services.normal_max_total(criteria)
+    return {
+        "bloc_year": bloc_year,
+        "criteria": criteria,
+        "rows": [(row, may_bloc, may_self_own and row.membership == own) for row in rows],
+        "can_bloc": may_bloc,
+        "can_change_criteria": can_change,
+        "criterion_form": criterion_form if can_change else None,
+        "normal_total": normal_total,
+        "scale_mismatch": bool(criteria) and normal_total != bloc_year.score_scale,
+    }
+
+
+class ScoreListView(DetailView):
+    """The criteria of a bloc-year, each unit's totals and the ranking by the bloc's score."""
+
+    model = BlocYear
+    context_object_name = "bloc_year"
+    template_name = "awards/score_list.html"
+
+    def get_object(self, queryset=None):
+        return _bloc_year_for(
+            self.request, self.kwargs["bloc_pk"], self.kwargs["year"], "blocs.view_blocyear"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(scores_context(self.request, self.object))
+        return context
+
+
+@require_POST
+def criterion_add(request, bloc_pk: int, year: int):
+    """Add a section or a criterion to the bloc-year's score sheet."""
+    bloc_year = _bloc_year_for(request, bloc_pk, year, "awards.change_criteria")
+    form = CriterionForm(request.POST, bloc_year=bloc_year)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.criterion_create(
+                bloc_year=bloc_year,
+                parent=data["parent"],
+                title=data["title"],
+                max_points=data["max_points"],
+                kind=data["kind"],
+            )
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The criterion was added."))
+            return redirect("awards:score_list", bloc_pk, year)
+    context = scores_context(request, bloc_year, criterion_form=form)
+    return render(request, "awards/score_list.html", context, status=200)
+
+
+@require_POST
+def criteria_copy(request, bloc_pk: int, year: int):
+    """Copy the criteria of the latest earlier year into this one."""
+    bloc_year = _bloc_year_for(request, bloc_pk, year, "awards.change_criteria")
+    try:
+        count = services.criteria_copy_from_previous(bloc_year=bloc_year)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(count)d criteria were copied.") % {"count": count})
+    return redirect("awards:score_list", bloc_pk, year)
+
+
+def score_sheet(request, bloc_pk: int, year: int, unit_pk: int, which: str):
+    """Show and save one unit's self-scores (its staff) or bloc scores (the secretariat)."""
+    field, perm = SHEETS[which]
+    membership = object_for_user(
+        Membership.objects.select_related("bloc_year__bloc__province", "unit"),
+        request.user,
+        perm,
+        bloc_year__bloc_id=bloc_pk,
+        bloc_year__year=year,
+        unit_id=unit_pk,
+    )
+    bloc_year = membership.bloc_year
+    criteria = _criteria(bloc_year)
+    scores = {s.criterion_id: s for s in membership.scores.all()}
+    form = ScoreSheetForm(request.POST or None, criteria=criteria, scores=scores, which=field)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.scores_save(membership=membership, which=field, values=form.values())
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The scores were saved."))
+            return redirect("awards:score_list", bloc_pk, year)
+    context = {
+        "bloc_year": bloc_year,
+        "membership": membership,
+        "form": form,
+        "which": which,
+    }
+    return render(request, "awards/score_sheet.html", context)
+
+
+def score_export(request, bloc_pk: int, year: int):
+    """Download the score sheet: each unit's bloc score per criterion, totals and rank."""
+    bloc_year = _bloc_year_for(request, bloc_pk, year, "blocs.view_blocyear")
+    context = scores_context(request, bloc_year)
+    criteria = [c for c in context["criteria"] if c.parent_id]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(year)
+    sheet.append(
+        [_("Rank"), _("Unit")]
+        + [c.title for c in criteria]
+        + [_("Self-score total"), _("Bloc score total")]
+    )
+    sheet.append(["", _("Max points")] + [float(c.max_points) for c in criteria])
+    for row, _may_bloc, _may_self in context["rows"]:
+        scores = [row.scores.get(c.pk) for c in criteria]
+        sheet.append(
+            [row.rank, row.membership.unit.name_in_year(year).short_name]
+            + [
+                float(s.bloc_score) if s is not None and s.bloc_score is not None else None
+                for s in scores
+            ]
+            + [float(row.self_total), float(row.bloc_total)]
+        )
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    filename = f"scores-{bloc_year.bloc_id}-{year}.xlsx"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
