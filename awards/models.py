@@ -424,3 +424,141 @@ class BallotVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.award_type} ({self.votes})"
+
+
+class Decision(CleanTextModel):
+    """The province's decision on the nominations: its number, date and signer."""
+
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        related_name="award_decisions",
+        verbose_name=_("province"),
+    )
+    number = models.CharField(_("number"), max_length=50)
+    date = models.DateField(_("date"))
+    signer = models.CharField(_("signer"), max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "number"]
+        verbose_name = _("award decision")
+        verbose_name_plural = _("award decisions")
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class NominationQuerySet(models.QuerySet):
+    def for_user(self, user) -> NominationQuerySet:
+        """Return the nominations of the bloc-years the user may see."""
+        return self.filter(bloc_year__in=BlocYear.objects.for_user(user).values("pk"))
+
+
+class Nomination(CleanTextModel):
+    """A bloc's proposal of an award for one member unit, from a ballot or with a reason."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        DOWNGRADED = "downgraded", _("Downgraded")
+
+    bloc_year = models.ForeignKey(
+        BlocYear, on_delete=models.CASCADE, related_name="nominations", verbose_name=_("bloc-year")
+    )
+    membership = models.ForeignKey(
+        Membership,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        verbose_name=_("member unit"),
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="nominations", verbose_name=_("unit")
+    )
+    award_type = models.ForeignKey(
+        AwardType,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        verbose_name=_("title or award"),
+    )
+    ballot = models.ForeignKey(
+        Ballot,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominations",
+        verbose_name=_("ballot"),
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.DRAFT)
+    board_reason = models.TextField(_("reason of the board"), blank=True)
+    decided_award_type = models.ForeignKey(
+        AwardType,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decided_nominations",
+        verbose_name=_("award decided"),
+    )
+    decision = models.ForeignKey(
+        Decision,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominations",
+        verbose_name=_("decision"),
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = NominationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["bloc_year", "award_type__position", "unit__short_name"]
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bloc_year", "unit"],
+                name="awards_nomination_one_award_per_unit_and_year",
+                violation_error_message=_(
+                    "The unit is already nominated this year: one achievement, one award."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(ballot__isnull=False) | ~Q(reason=""),
+                name="awards_nomination_reason_without_ballot",
+                violation_error_message=_("A nomination not from a ballot needs a reason."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.award_type}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def awarded_type(self):
+        return self.decided_award_type or self.award_type
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.membership_id and self.bloc_year_id:
+            wrong_unit = bool(self.unit_id) and self.membership.unit_id != self.unit_id
+            if self.membership.bloc_year_id != self.bloc_year_id or wrong_unit:
+                errors["membership"] = _("The unit is not a member of this bloc-year.")
+        if self.award_type_id and self.bloc_year_id:
+            if self.award_type.province_id != self.bloc_year.bloc.province_id:
+                errors["award_type"] = _("The award type belongs to another province.")
+            elif not self.award_type.proposable_by_bloc:
+                errors["award_type"] = _("A bloc may not propose this award type.")
+        if self.ballot_id is None and not (self.reason or "").strip():
+            errors["reason"] = _("A nomination not from a ballot needs a reason.")
+        if errors:
+            raise ValidationError(errors)

@@ -100,3 +100,8 @@ rules.add_perm(
     is_authenticated
     & (is_board_of_membership | (is_membership_year_open & is_staff_of_member_unit)),
 )
+
+# Nominations: the secretariat (open year) and the board draft and submit them; only the board
+# returns them or records the province's decision.
+rules.add_perm("awards.nominate", is_authenticated & may_manage_scores)
+rules.add_perm("awards.decide_nominations", is_authenticated & is_board_of_bloc_year)

@@ -84,3 +84,33 @@ urlpatterns += [
         name="ballot_result",
     ),
 ]
+
+from awards import views_nominations  # noqa: E402 (the nomination pages, in their own module)
+
+urlpatterns += [
+    path(
+        "<int:bloc_pk>/<int:year>/nominations/",
+        views_nominations.nomination_list,
+        name="nomination_list",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/nominations/from-ballot/<int:ballot_pk>/",
+        views_nominations.nominations_from_ballot_view,
+        name="nominations_from_ballot",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/nominations/submit/",
+        views_nominations.nominations_submit_view,
+        name="nominations_submit",
+    ),
+    path(
+        "nominations/<int:year>/",
+        views_nominations.province_nominations,
+        name="province_nominations",
+    ),
+    path(
+        "nominations/return/<int:pk>/",
+        views_nominations.nomination_return_view,
+        name="nomination_return",
+    ),
+]

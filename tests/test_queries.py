@@ -102,8 +102,8 @@ PINNED = {
     ("bloc detail", "unit_staff"): 11,
     ("bloc-year detail", "board"): 13,
     ("bloc-year detail", "unit_staff"): 14,
-    ("unit detail", "board"): 9,
-    ("unit detail", "unit_staff"): 9,
+    ("unit detail", "board"): 10,  # + the award history (awards.templatetags)
+    ("unit detail", "unit_staff"): 10,
 }
 
 

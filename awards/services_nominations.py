@@ -1,0 +1,188 @@
+"""Nominations of a bloc-year: drafting them (from a ballot or with a reason), submitting them,
+the board returning them and recording the province's decision."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from awards.models import AwardType, Ballot, Decision, Nomination
+from awards.services_ballots import ballot_result
+from blocs.models import BlocYear
+from units.models import Province, Unit
+from units.services import DomainError, clean_or_refuse, versioned_for_update
+
+_QUOTA_FIELD = {AwardType.Kind.FLAG: "flag_quota", AwardType.Kind.MERIT: "merit_quota"}
+
+
+def _check(*, bloc_year: BlocYear, unit: Unit, award_type: AwardType, exclude_pk=None):
+    membership = bloc_year.memberships.filter(unit=unit).first()
+    if membership is None:
+        raise DomainError(
+            _("%(unit)s is not a member of this bloc-year.") % {"unit": unit.short_name},
+            field="unit",
+        )
+    others = bloc_year.nominations.exclude(pk=exclude_pk)
+    if others.filter(unit=unit).exists():
+        raise DomainError(
+            _("%(unit)s is already nominated this year: one achievement, one award.")
+            % {"unit": unit.short_name},
+            field="unit",
+        )
+    if award_type.province_id != bloc_year.bloc.province_id or not award_type.proposable_by_bloc:
+        raise DomainError(_("A bloc may not propose this award type."), field="award_type")
+    quota_field = _QUOTA_FIELD.get(award_type.kind)
+    if quota_field:
+        quota = getattr(bloc_year, quota_field)
+        if others.filter(award_type__kind=award_type.kind).count() >= quota:
+            raise DomainError(
+                _("The quota of %(quota)d for this kind of award is already used.")
+                % {"quota": quota},
+                field="award_type",
+            )
+    return membership
+
+
+def _editable(bloc_year: BlocYear) -> None:
+    if bloc_year.nominations.filter(status=Nomination.Status.SUBMITTED).exists():
+        raise DomainError(_("The nominations are submitted: they can no longer be changed."))
+
+
+@transaction.atomic
+def nomination_create(
+    *,
+    bloc_year: BlocYear,
+    unit: Unit,
+    award_type: AwardType,
+    reason: str = "",
+    ballot: Ballot | None = None,
+) -> Nomination:
+    """Nominate a member unit, checking membership, quota and one award per unit and year."""
+    bloc_year = BlocYear.objects.select_for_update().select_related("bloc").get(pk=bloc_year.pk)
+    _editable(bloc_year)
+    membership = _check(bloc_year=bloc_year, unit=unit, award_type=award_type)
+    if ballot is None and not reason.strip():
+        raise DomainError(_("A nomination not from a ballot needs a reason."), field="reason")
+    nomination = Nomination(
+        bloc_year=bloc_year,
+        membership=membership,
+        unit=unit,
+        award_type=award_type,
+        ballot=ballot,
+        reason=reason,
+    )
+    clean_or_refuse(nomination)
+    nomination.save()
+    return nomination
+
+
+@transaction.atomic
+def nominations_from_ballot(*, ballot: Ballot) -> list[Nomination]:
+    """Draft a nomination for each unit that passed and ranks within the quota."""
+    result = ballot_result(ballot)
+    if result.needs_second_round:
+        raise DomainError(_("The ballot has a tie at the quota's edge: hold another round."))
+    bloc_year = ballot.meeting.bloc_year
+    created = []
+    for award in result.awards:
+        for row in award.rows:
+            if row.passes and row.within_quota and not row.excluded:
+                if bloc_year.nominations.filter(unit=row.unit).exists():
+                    continue
+                created.append(
+                    nomination_create(
+                        bloc_year=bloc_year,
+                        unit=row.unit,
+                        award_type=award.award_type,
+                        ballot=ballot,
+                    )
+                )
+    if not created:
+        raise DomainError(_("The ballot proposes no unit that is not already nominated."))
+    return created
+
+
+@transaction.atomic
+def nomination_delete(*, nomination: Nomination) -> None:
+    """Remove a draft or returned nomination."""
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    if not nomination.is_editable:
+        raise DomainError(_("A submitted nomination can no longer be changed."))
+    nomination.delete()
+
+
+@transaction.atomic
+def nominations_submit(*, bloc_year: BlocYear) -> int:
+    """Submit the bloc-year's draft and returned nominations to the province; they freeze."""
+    pending = list(
+        bloc_year.nominations.select_for_update().filter(
+            status__in=[Nomination.Status.DRAFT, Nomination.Status.RETURNED]
+        )
+    )
+    if not pending:
+        raise DomainError(_("There is no nomination to submit."))
+    for nomination in pending:
+        nomination.status = Nomination.Status.SUBMITTED
+        nomination.version += 1
+        nomination.save()
+    return len(pending)
+
+
+@transaction.atomic
+def nomination_return(*, nomination: Nomination, reason: str, version: int) -> Nomination:
+    """The board returns a submitted nomination to the bloc, saying why."""
+    nomination = versioned_for_update(Nomination, pk=nomination.pk, version=version)
+    if nomination.status != Nomination.Status.SUBMITTED:
+        raise DomainError(_("Only a submitted nomination can be returned."))
+    if not reason.strip():
+        raise DomainError(_("Say why the nomination is returned."), field="reason")
+    nomination.status = Nomination.Status.RETURNED
+    nomination.board_reason = reason
+    nomination.version += 1
+    clean_or_refuse(nomination)
+    nomination.save()
+    return nomination
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    province: Province,
+    number: str,
+    date: datetime.date,
+    signer: str,
+    outcomes: dict[Nomination, str],
+) -> Decision:
+    """Record the province's decision and each nomination's outcome in it.
+
+    An outcome is approved, rejected or downgraded (a flag becomes the certificate of merit).
+    """
+    if not outcomes:
+        raise DomainError(_("Choose the outcome of at least one nomination."))
+    decision = Decision(province=province, number=number, date=date, signer=signer)
+    clean_or_refuse(decision)
+    decision.save()
+    merit = (
+        AwardType.objects.filter(province=province, kind=AwardType.Kind.MERIT, is_active=True)
+        .order_by("position")
+        .first()
+    )
+    for nomination, outcome in outcomes.items():
+        nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+        if nomination.bloc_year.bloc.province_id != province.pk:
+            raise DomainError(_("The nomination belongs to another province."))
+        if nomination.status != Nomination.Status.SUBMITTED:
+            raise DomainError(_("Only a submitted nomination can be decided."))
+        if outcome == Nomination.Status.DOWNGRADED:
+            if nomination.award_type.kind != AwardType.Kind.FLAG or merit is None:
+                raise DomainError(_("Only a flag can be downgraded to a certificate of merit."))
+            nomination.decided_award_type = merit
+        elif outcome not in (Nomination.Status.APPROVED, Nomination.Status.REJECTED):
+            raise DomainError(_("Unknown outcome."))
+        nomination.status = outcome
+        nomination.decision = decision
+        nomination.version += 1
+        nomination.save()
+    return decision
