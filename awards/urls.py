@@ -109,6 +109,11 @@ urlpatterns += [
         name="province_nominations",
     ),
     path(
+        "nominations/<int:year>/export/",
+        views_nominations.province_nominations_export,
+        name="province_nominations_export",
+    ),
+    path(
         "nominations/return/<int:pk>/",
         views_nominations.nomination_return_view,
         name="nomination_return",

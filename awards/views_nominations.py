@@ -22,6 +22,7 @@ from blocs.models import BlocYear
 from units.access import object_for_user
 from units.models import Province, Unit
 from units.services import DomainError
+from units.spreadsheets import workbook_response
 
 WRITE = "awards.nominate"
 DECIDE = "awards.decide_nominations"
@@ -116,9 +117,8 @@ def _board_province(request):
     return get_object_or_404(Province, pk=request.user.province_id)
 
 
-def province_nominations(request, year: int):
-    """Every nomination of the board's province for a year, filterable, with the decision form."""
-    province = _board_province(request)
+def _filtered_nominations(request, province: Province, year: int) -> tuple[list, str, str]:
+    """Return the province's nominations of a year, filtered as the page's GET asks."""
     nominations = Nomination.objects.filter(
         bloc_year__bloc__province=province, bloc_year__year=year
     ).select_related("unit", "award_type", "decided_award_type", "decision", "bloc_year__bloc")
@@ -129,6 +129,43 @@ def province_nominations(request, year: int):
     if award_type.isdigit():
         nominations = nominations.filter(award_type_id=int(award_type))
     nominations = list(nominations.order_by("bloc_year__bloc__name", "unit__short_name"))
+    return nominations, status, award_type
+
+
+def province_nominations_export(request, year: int):
+    """Download the province's nominations of a year, as filtered on the page, to Excel."""
+    province = _board_province(request)
+    nominations, _status, _award_type = _filtered_nominations(request, province, year)
+    header = [
+        _("Bloc"),
+        _("Unit"),
+        _("Title or award"),
+        _("Basis"),
+        _("Status"),
+        _("Award decided"),
+        _("Decision"),
+    ]
+    rows = [
+        [
+            n.bloc_year.bloc.name,
+            n.unit.name_in_year(year).full_name,
+            n.award_type.name,
+            _("Ballot") if n.ballot_id else n.reason,
+            n.get_status_display(),
+            n.decided_award_type.name if n.decided_award_type_id else "",
+            f"{n.decision.number}, {n.decision.date:%d/%m/%Y}" if n.decision_id else "",
+        ]
+        for n in nominations
+    ]
+    return workbook_response(
+        header, rows, f"de-nghi-khen-thuong-{province.code}-{year}.xlsx", title=str(year)
+    )
+
+
+def province_nominations(request, year: int):
+    """Every nomination of the board's province for a year, filterable, with the decision form."""
+    province = _board_province(request)
+    nominations, status, award_type = _filtered_nominations(request, province, year)
     submitted = [n for n in nominations if n.status == Nomination.Status.SUBMITTED]
     form = DecisionForm(request.POST or None, nominations=submitted)
     if request.method == "POST" and form.is_valid():

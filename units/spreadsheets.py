@@ -156,6 +156,31 @@ def _check_header(header, columns: Sequence[Column]) -> None:
         )
 
 
+def cell_text(value):
+    """Return a value safe to write into a cell: text that a spreadsheet would read as a
+    formula (= + - @ first) is prefixed with an apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def workbook_response(
+    header: Sequence[str], rows: Sequence[Sequence], filename: str, *, title: str
+) -> HttpResponse:
+    """Return an .xlsx download of one sheet: a header row and the rows, every cell escaped."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append([cell_text(str(h)) for h in header])
+    for row in rows:
+        sheet.append([cell_text(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
 def template_workbook(columns: Sequence[Column]) -> bytes:
     """Return an empty workbook with the header row of the import, ready to be filled in."""
     workbook = Workbook()

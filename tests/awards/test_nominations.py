@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from io import BytesIO
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from openpyxl import load_workbook
 
 from awards.models import Nomination
 from awards.services_ballots import ballot_save
@@ -242,3 +244,28 @@ class TestPages:
         assert client_for(board).post(url, data).status_code == 302
         nomination.refresh_from_db()
         assert (nomination.status, nomination.decision.number) == ("approved", "9/QĐ-UBND")
+
+
+class TestExport:
+    def test_the_board_exports_the_filtered_nominations_to_excel(
+        self, client_for, board, bloc_year_1, proposable, unit_h, unit_m
+    ):
+        nominate(bloc_year_1, unit_h, proposable[0], reason='=HYPERLINK("x")')
+        nominate(bloc_year_1, unit_m, proposable[1])
+        url = reverse("awards:province_nominations_export", args=[bloc_year_1.year])
+
+        response = client_for(board).get(url, {"award_type": proposable[0].pk})
+
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+        sheet = load_workbook(BytesIO(response.content), read_only=True).active
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        assert len(rows) == 2  # the header and the one nomination the filter keeps
+        assert rows[1][1] == unit_h.full_name
+        assert rows[1][3] == '\'=HYPERLINK("x")'  # a formula is written as text
+
+    @pytest.mark.parametrize("persona", ["secretariat", "member_staff", "national"])
+    def test_only_a_board_exports(self, request, client_for, bloc_year_1, persona):
+        url = reverse("awards:province_nominations_export", args=[bloc_year_1.year])
+
+        assert client_for(request.getfixturevalue(persona)).get(url).status_code == 404

@@ -6,6 +6,8 @@ English msgids whose Vietnamese comes with the catalogue.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -69,6 +71,8 @@ def test_the_secretariat_records_a_conference_with_its_attendance_and_sees_the_q
     page.locator("[name=report_title]").fill("Báo cáo tổng kết công tác thi đua năm 2025")
     page.get_by_test_id("meeting-save").click()
 
+    # Wait for the meeting page itself: other pages carry the meeting's title too.
+    page.wait_for_url(re.compile(r"/meetings/\d+/$"))
     page.get_by_test_id("meeting-title").wait_for()
     meeting = Meeting.objects.get(bloc_year=bloc_year)
     assert page.url.endswith(meeting.get_absolute_url())
@@ -92,6 +96,7 @@ def test_the_secretariat_records_a_conference_with_its_attendance_and_sees_the_q
     absent.locator("[name$=absence_reason]").fill("Đi công tác")
     page.get_by_test_id("attendance-save").click()
 
+    page.wait_for_url(f"**{meeting.get_absolute_url()}")
     page.get_by_test_id("meeting-title").wait_for()
     quorum = page.get_by_test_id("quorum")
     assert quorum.get_by_test_id("quorum-present").inner_text() == "3"
