@@ -236,6 +236,12 @@ class AwardRulesQuerySet(ProvinceScopedQuerySet):
             self.filter(province_id=province_id, from_year__lte=year).order_by("-from_year").first()
         )
 
+    def for_year(self, *, province_id: int, year: int) -> AwardRules:
+        """Return the rules that apply to a year, or the defaults (unsaved) where none are set."""
+        return self.in_force(province_id=province_id, year=year) or AwardRules(
+            province_id=province_id, from_year=year
+        )
+
 
 class AwardRules(CleanTextModel):
     """The rules a province sets for its blocs' year-end review, from a year on."""
@@ -732,6 +738,7 @@ class Decision(CleanTextModel):
     number = models.CharField(_("number"), max_length=50)
     date = models.DateField(_("date"))
     signer = models.CharField(_("signer"), max_length=200)
+    note = models.CharField(_("note"), max_length=300, blank=True)
 
     history = HistoricalRecords()
 
