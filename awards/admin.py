@@ -4,7 +4,20 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from awards.models import AwardType, Ballot, BallotVote, Criterion, Registration, Score
+from awards.models import (
+    AwardRules,
+    AwardType,
+    Ballot,
+    BallotCounter,
+    BallotVote,
+    Criterion,
+    Decision,
+    LegalBasis,
+    Nomination,
+    Registration,
+    Score,
+    Submission,
+)
 
 
 @admin.register(AwardType)
@@ -82,13 +95,19 @@ class BallotVoteInline(admin.TabularInline):
     autocomplete_fields = ["unit", "award_type"]
 
 
+class BallotCounterInline(admin.TabularInline):
+    model = BallotCounter
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
 @admin.register(Ballot)
 class BallotAdmin(SimpleHistoryAdmin):
     list_display = ["meeting", "round_number", "issued", "returned", "valid", "invalid"]
     list_filter = ["meeting__bloc_year__bloc__province", "meeting__bloc_year__year"]
     search_fields = ["meeting__title", "meeting__bloc_year__bloc__name"]
     list_select_related = ["meeting", "meeting__bloc_year__bloc"]
-    inlines = [BallotVoteInline]
+    inlines = [BallotCounterInline, BallotVoteInline]
 
 
 @admin.register(BallotVote)
@@ -98,3 +117,86 @@ class BallotVoteAdmin(SimpleHistoryAdmin):
     search_fields = ["unit__short_name", "award_type__name"]
     list_select_related = ["ballot", "unit", "award_type"]
     autocomplete_fields = ["unit", "award_type"]
+
+
+@admin.register(LegalBasis)
+class LegalBasisAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "number",
+        "kind",
+        "province",
+        "effective_from",
+        "effective_to",
+        "cite_in_documents",
+    ]
+    list_filter = ["kind", "province", "cite_in_documents"]
+    search_fields = ["number", "citation"]
+    list_select_related = ["province"]
+
+
+@admin.register(AwardRules)
+class AwardRulesAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "province",
+        "from_year",
+        "vote_threshold_percent",
+        "flags_per_bloc",
+        "merits_per_bloc",
+        "nomination_without_ballot",
+    ]
+    list_filter = ["province"]
+    search_fields = ["province__name", "note"]
+    list_select_related = ["province", "basis"]
+    autocomplete_fields = ["basis"]
+
+
+@admin.register(Nomination)
+class NominationAdmin(SimpleHistoryAdmin):
+    list_display = ["unit", "award_type", "bloc_year", "status", "decision"]
+    list_filter = ["status", "award_type__kind", "bloc_year__year", "bloc_year__bloc__province"]
+    search_fields = ["unit__short_name", "unit__full_name", "award_type__name", "decision__number"]
+    list_select_related = ["unit", "award_type", "bloc_year__bloc", "decision"]
+    autocomplete_fields = ["unit", "award_type", "decided_award_type", "decision"]
+    raw_id_fields = ["membership", "ballot", "submission", "bloc_year"]
+
+    # Nominations change through the bloc's and the board's pages, which check the rules.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Decision)
+class DecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "date", "signer", "province"]
+    list_filter = ["province"]
+    search_fields = ["number", "signer", "note"]
+    list_select_related = ["province"]
+    date_hierarchy = "date"
+
+    # A decision is an official record: corrected, never deleted.
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Submission)
+class SubmissionAdmin(SimpleHistoryAdmin):
+    list_display = ["bloc_year", "date", "signer_name", "submitted_at"]
+    list_filter = ["bloc_year__year", "bloc_year__bloc__province"]
+    search_fields = ["bloc_year__bloc__name", "signer_name", "summary"]
+    list_select_related = ["bloc_year__bloc"]
+    raw_id_fields = ["bloc_year", "submitted_by"]
+
+    # A submission is prepared and sent through the bloc's pages, with its tờ trình.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -19,12 +19,72 @@ class NominationForm(forms.Form):
         help_text=_("Why the unit is nominated without a ballot."),
     )
 
-    def __init__(self, *args, units, award_types, **kwargs):
+    def __init__(self, *args, units, award_types, facts_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["award_type"].queryset = award_types
+        if facts_url:
+            # Choosing the unit or the award reloads the facts that bear on the nomination.
+            for name in ("unit", "award_type"):
+                self.fields[name].widget.attrs.update(
+                    {
+                        "hx-get": facts_url,
+                        "hx-trigger": "change",
+                        "hx-target": "#nomination-facts",
+                        "hx-swap": "outerHTML",
+                        "hx-include": "#id_unit, #id_award_type",
+                    }
+                )
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Nominate")))
+
+
+class NominationEditForm(forms.Form):
+    """A draft or returned nomination: its award (not for one from a ballot) and its reason."""
+
+    award_type = forms.ModelChoiceField(queryset=None, label=_("Title or award"))
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required for a nomination without a ballot."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, nomination, award_types, facts_url: str = "", **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "award_type": nomination.award_type_id,
+                "reason": nomination.reason,
+                "version": nomination.version,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["award_type"].queryset = award_types
+        if nomination.ballot_id:
+            self.fields["award_type"].disabled = True
+            self.fields["award_type"].help_text = _(
+                "The award the conference voted for: it cannot be changed here."
+            )
+        elif facts_url:
+            self.fields["award_type"].widget.attrs.update(
+                {
+                    "hx-get": facts_url,
+                    "hx-trigger": "change",
+                    "hx-target": "#nomination-facts",
+                    "hx-swap": "outerHTML",
+                    "hx-vals": f'{{"unit": "{nomination.unit_id}"}}',
+                }
+            )
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))
+
+
+class DeleteForm(forms.Form):
+    """The confirmation of a removal: the version the user saw."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ReturnForm(forms.Form):
@@ -44,6 +104,7 @@ class DecisionForm(forms.Form):
     number = forms.CharField(label=_("Number"), max_length=50)
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     signer = forms.CharField(label=_("Signer"), max_length=200)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args, nominations, **kwargs):
         super().__init__(*args, **kwargs)

@@ -36,11 +36,43 @@ class CriterionForm(forms.ModelForm):
         self.helper.add_input(Submit("submit", _("Add")))
 
 
+class CriterionEditForm(forms.Form):
+    """A section's or criterion's title, max points and kind."""
+
+    title = forms.CharField(label=_("Section or criterion"), max_length=500)
+    max_points = forms.DecimalField(
+        label=_("Max points"), min_value=0, max_digits=7, decimal_places=2
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=Criterion.Kind.choices)
+    # A digest of the criterion as the form showed it: a concurrent edit is refused.
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, criterion: Criterion, fingerprint: str, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": criterion.title,
+                "max_points": criterion.max_points,
+                "kind": criterion.kind,
+                "fingerprint": fingerprint,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        if not criterion.parent_id:  # a section is not scored: only its title matters
+            self.fields["kind"].widget = forms.HiddenInput()
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Save")))
+
+
 class ScoreSheetForm(forms.Form):
     """One unit's points on each criterion of the bloc-year: self-scores or bloc scores."""
 
-    def __init__(self, *args, criteria, scores, which: str, **kwargs):
+    # A digest of the sheet as the form showed it: a sheet saved meanwhile is not overwritten.
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, criteria, scores, which: str, fingerprint: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["fingerprint"].initial = fingerprint
         self.criteria = [c for c in criteria if c.parent_id]
         for criterion in self.criteria:
             name = f"criterion_{criterion.pk}"

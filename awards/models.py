@@ -613,6 +613,10 @@ class Ballot(CleanTextModel):
     def __str__(self) -> str:
         return f"{self.meeting} ({self.round_number})"
 
+    def get_absolute_url(self) -> str:
+        bloc_year = self.meeting.bloc_year
+        return reverse("awards:ballot_result", args=[bloc_year.bloc_id, bloc_year.year, self.pk])
+
     @property
     def date(self) -> datetime.date:
         """Return the date of the vote: the meeting's."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import rules
 
 from blocs.rules import is_board_of_bloc_year, is_open, is_secretariat_of_bloc_year
-from units.rules import is_board_of_province, is_staff_of_unit
+from units.rules import is_board_of_province, is_staff_of_unit, sees_every_province
 
 
 @rules.predicate
@@ -105,3 +105,61 @@ rules.add_perm(
 # returns them or records the province's decision.
 rules.add_perm("awards.nominate", is_authenticated & may_manage_scores)
 rules.add_perm("awards.decide_nominations", is_authenticated & is_board_of_bloc_year)
+
+
+@rules.predicate
+def may_nominate_in_its_year(user, nomination) -> bool:
+    return nomination is not None and user.has_perm("awards.nominate", nomination.bloc_year)
+
+
+# A nomination (the object) is changed or removed by whoever may nominate in its bloc-year.
+rules.add_perm("awards.change_nomination", is_authenticated & may_nominate_in_its_year)
+
+
+# Award rules and legal bases. The province's page is read by everyone who works in the
+# province and by national staff; its board (and a superuser) sets the province's rules and
+# texts; national staff keep the national texts. The object is the province, the rules or the
+# text.
+@rules.predicate
+def works_in_province(user, province) -> bool:
+    return province is not None and user.home_province_id == province.pk
+
+
+@rules.predicate
+def is_board_of_its_province(user, obj) -> bool:
+    """The board of the province the rules or the text belong to (none for a national text)."""
+    return (
+        obj is not None
+        and obj.province_id is not None
+        and user.province_id is not None
+        and user.province_id == obj.province_id
+    )
+
+
+@rules.predicate
+def is_national_text(user, basis) -> bool:
+    return basis is not None and basis.province_id is None
+
+
+may_set_rules_of_province = is_board_of_province | rules.is_superuser
+rules.add_perm(
+    "awards.view_award_rules",
+    is_authenticated & (sees_every_province | is_board_of_province | works_in_province),
+)
+rules.add_perm("awards.change_award_rules", is_authenticated & may_set_rules_of_province)
+rules.add_perm(
+    "awards.change_awardrules", is_authenticated & (is_board_of_its_province | rules.is_superuser)
+)
+rules.add_perm("awards.add_national_legal_basis", is_authenticated & sees_every_province)
+rules.add_perm("awards.add_province_legal_basis", is_authenticated & may_set_rules_of_province)
+rules.add_perm(
+    "awards.change_legalbasis",
+    is_authenticated
+    & ((is_national_text & sees_every_province) | is_board_of_its_province | rules.is_superuser),
+)
+
+# A ballot round's counting committee and the bloc's submission (tờ trình) with the dossier:
+# like the ballot and the nominations, the secretariat (open year) and the board. The object
+# is the bloc-year.
+rules.add_perm("awards.change_ballot_counters", is_authenticated & may_manage_scores)
+rules.add_perm("awards.submit_nominations", is_authenticated & may_manage_scores)

@@ -8,8 +8,8 @@ import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from awards.models import AwardType, Ballot, Decision, Nomination
-from awards.services_ballots import ballot_result
+from awards.models import AwardRules, AwardType, Ballot, Decision, Nomination
+from awards.services_ballots import meeting_result
 from blocs.models import BlocYear
 from units.models import Province, Unit
 from units.services import DomainError, clean_or_refuse, versioned_for_update
@@ -45,6 +45,18 @@ def _check(*, bloc_year: BlocYear, unit: Unit, award_type: AwardType, exclude_pk
     return membership
 
 
+def _rules_allow_without_ballot(bloc_year: BlocYear) -> None:
+    rules = AwardRules.objects.for_year(province_id=bloc_year.bloc.province_id, year=bloc_year.year)
+    if not rules.nomination_without_ballot:
+        raise DomainError(
+            _(
+                "The province's rules for %(year)d do not allow a bloc to propose a unit without "
+                "a ballot: nominate the units from the conference's ballot."
+            )
+            % {"year": bloc_year.year}
+        )
+
+
 def _editable(bloc_year: BlocYear) -> None:
     if bloc_year.nominations.filter(status=Nomination.Status.SUBMITTED).exists():
         raise DomainError(_("The nominations are submitted: they can no longer be changed."))
@@ -59,9 +71,15 @@ def nomination_create(
     reason: str = "",
     ballot: Ballot | None = None,
 ) -> Nomination:
-    """Nominate a member unit, checking membership, quota and one award per unit and year."""
+    """Nominate a member unit, checking membership, quota and one award per unit and year.
+
+    Without a ballot the nomination needs a reason, and the province's rules for the year must
+    allow a bloc to propose that way.
+    """
     bloc_year = BlocYear.objects.select_for_update().select_related("bloc").get(pk=bloc_year.pk)
     _editable(bloc_year)
+    if ballot is None:
+        _rules_allow_without_ballot(bloc_year)
     membership = _check(bloc_year=bloc_year, unit=unit, award_type=award_type)
     if ballot is None and not reason.strip():
         raise DomainError(_("A nomination not from a ballot needs a reason."), field="reason")
@@ -80,54 +98,93 @@ def nomination_create(
 
 @transaction.atomic
 def nominations_from_ballot(*, ballot: Ballot) -> list[Nomination]:
-    """Draft a nomination for each unit that passed and ranks within the quota."""
-    result = ballot_result(ballot)
-    if result.needs_second_round:
+    """Draft a nomination for each unit the meeting's rounds, up to this one, propose.
+
+    The rounds are merged (see `meeting_result`): drafting from round 2 also drafts the places
+    round 1 decided. Each nomination points to the round that decided it. Units already
+    nominated this year are left as they are; a tie still open refuses the whole draft.
+    """
+    meeting = ballot.meeting
+    standing = meeting_result(meeting, up_to_round=ballot.round_number)
+    if standing.needs_another_round:
+        later = (
+            Ballot.objects.filter(meeting=meeting, round_number__gt=ballot.round_number)
+            .order_by("-round_number")
+            .first()
+        )
+        if later is not None:
+            raise DomainError(
+                _("Round %(n)d decides the tie: draft the nominations from it.")
+                % {"n": later.round_number}
+            )
         raise DomainError(_("The ballot has a tie at the quota's edge: hold another round."))
-    bloc_year = ballot.meeting.bloc_year
+    bloc_year = meeting.bloc_year
+    nominated = set(bloc_year.nominations.values_list("unit_id", flat=True))
     created = []
-    for award in result.awards:
-        for row in award.rows:
-            if row.passes and row.within_quota and not row.excluded:
-                if bloc_year.nominations.filter(unit=row.unit).exists():
-                    continue
-                created.append(
-                    nomination_create(
-                        bloc_year=bloc_year,
-                        unit=row.unit,
-                        award_type=award.award_type,
-                        ballot=ballot,
-                    )
-                )
+    for proposal in standing.proposals:
+        if proposal.unit.pk in nominated:
+            continue
+        created.append(
+            nomination_create(
+                bloc_year=bloc_year,
+                unit=proposal.unit,
+                award_type=proposal.award_type,
+                ballot=proposal.ballot,
+            )
+        )
     if not created:
         raise DomainError(_("The ballot proposes no unit that is not already nominated."))
     return created
 
 
 @transaction.atomic
-def nomination_delete(*, nomination: Nomination) -> None:
-    """Remove a draft or returned nomination."""
-    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+def nomination_update(
+    *, nomination: Nomination, version: int, award_type: AwardType, reason: str
+) -> Nomination:
+    """Change a draft or returned nomination's award type (not one from a ballot) and reason.
+
+    The checks of a new nomination apply again: quota, one award per unit and year, the
+    province's rules on nominations without a ballot.
+    """
+    bloc_year = (
+        BlocYear.objects.select_for_update().select_related("bloc").get(pk=nomination.bloc_year_id)
+    )
+    nomination = versioned_for_update(Nomination, pk=nomination.pk, version=version)
     if not nomination.is_editable:
         raise DomainError(_("A submitted nomination can no longer be changed."))
-    nomination.delete()
+    if nomination.ballot_id and award_type.pk != nomination.award_type_id:
+        raise DomainError(
+            _(
+                "A nomination from a ballot keeps the award the conference voted for: remove it "
+                "and nominate the unit with a reason instead."
+            ),
+            field="award_type",
+        )
+    _check(
+        bloc_year=bloc_year, unit=nomination.unit, award_type=award_type, exclude_pk=nomination.pk
+    )
+    if nomination.ballot_id is None:
+        _rules_allow_without_ballot(bloc_year)
+        if not reason.strip():
+            raise DomainError(_("A nomination not from a ballot needs a reason."), field="reason")
+    nomination.award_type = award_type
+    nomination.reason = reason
+    nomination.version += 1
+    clean_or_refuse(nomination)
+    nomination.save()
+    return nomination
 
 
 @transaction.atomic
-def nominations_submit(*, bloc_year: BlocYear) -> int:
-    """Submit the bloc-year's draft and returned nominations to the province; they freeze."""
-    pending = list(
-        bloc_year.nominations.select_for_update().filter(
-            status__in=[Nomination.Status.DRAFT, Nomination.Status.RETURNED]
-        )
-    )
-    if not pending:
-        raise DomainError(_("There is no nomination to submit."))
-    for nomination in pending:
-        nomination.status = Nomination.Status.SUBMITTED
-        nomination.version += 1
-        nomination.save()
-    return len(pending)
+def nomination_delete(*, nomination: Nomination, version: int | None = None) -> None:
+    """Remove a draft or returned nomination (refused when it changed since `version`)."""
+    if version is None:
+        nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    else:
+        nomination = versioned_for_update(Nomination, pk=nomination.pk, version=version)
+    if not nomination.is_editable:
+        raise DomainError(_("A submitted nomination can no longer be changed."))
+    nomination.delete()
 
 
 @transaction.atomic
@@ -154,6 +211,7 @@ def decision_record(
     date: datetime.date,
     signer: str,
     outcomes: dict[Nomination, str],
+    note: str = "",
 ) -> Decision:
     """Record the province's decision and each nomination's outcome in it.
 
@@ -161,7 +219,7 @@ def decision_record(
     """
     if not outcomes:
         raise DomainError(_("Choose the outcome of at least one nomination."))
-    decision = Decision(province=province, number=number, date=date, signer=signer)
+    decision = Decision(province=province, number=number, date=date, signer=signer, note=note)
     clean_or_refuse(decision)
     decision.save()
     merit = (

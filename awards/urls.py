@@ -1,6 +1,14 @@
 from django.urls import path
 
-from awards import views
+from awards import (
+    views,
+    views_ballots,
+    views_counters,
+    views_nominations,
+    views_rules,
+    views_scores,
+    views_submissions,
+)
 
 app_name = "awards"
 
@@ -22,11 +30,6 @@ urlpatterns = [
         name="registration_add",
     ),
     path("registrations/<int:pk>/delete/", views.registration_delete, name="registration_delete"),
-]
-
-from awards import views_scores  # noqa: E402
-
-urlpatterns += [
     path(
         "<int:bloc_pk>/<int:year>/scores/", views_scores.ScoreListView.as_view(), name="score_list"
     ),
@@ -39,6 +42,21 @@ urlpatterns += [
         "<int:bloc_pk>/<int:year>/scores/criteria/copy/",
         views_scores.criteria_copy,
         name="criteria_copy",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/scores/criteria/<int:pk>/edit/",
+        views_scores.criterion_edit,
+        name="criterion_edit",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/scores/criteria/<int:pk>/move/",
+        views_scores.criterion_move,
+        name="criterion_move",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/scores/criteria/<int:pk>/delete/",
+        views_scores.criterion_delete,
+        name="criterion_delete",
     ),
     path(
         "<int:bloc_pk>/<int:year>/scores/export/",
@@ -57,11 +75,6 @@ urlpatterns += [
         {"which": "bloc"},
         name="score_sheet_bloc",
     ),
-]
-
-from awards import views_ballots  # noqa: E402 (the ballot pages, kept in their own module)
-
-urlpatterns += [
     path("<int:bloc_pk>/<int:year>/ballots/", views_ballots.ballot_list, name="ballot_list"),
     path(
         "<int:bloc_pk>/<int:year>/ballots/print/",
@@ -83,11 +96,6 @@ urlpatterns += [
         views_ballots.ballot_result_view,
         name="ballot_result",
     ),
-]
-
-from awards import views_nominations  # noqa: E402 (the nomination pages, in their own module)
-
-urlpatterns += [
     path(
         "<int:bloc_pk>/<int:year>/nominations/",
         views_nominations.nomination_list,
@@ -97,11 +105,6 @@ urlpatterns += [
         "<int:bloc_pk>/<int:year>/nominations/from-ballot/<int:ballot_pk>/",
         views_nominations.nominations_from_ballot_view,
         name="nominations_from_ballot",
-    ),
-    path(
-        "<int:bloc_pk>/<int:year>/nominations/submit/",
-        views_nominations.nominations_submit_view,
-        name="nominations_submit",
     ),
     path(
         "nominations/<int:year>/",
@@ -117,5 +120,57 @@ urlpatterns += [
         "nominations/return/<int:pk>/",
         views_nominations.nomination_return_view,
         name="nomination_return",
+    ),
+    path("nominations/<int:pk>/edit/", views_nominations.nomination_edit, name="nomination_edit"),
+    path(
+        "nominations/<int:pk>/delete/",
+        views_nominations.nomination_delete_view,
+        name="nomination_delete",
+    ),
+    path("rules/", views_rules.rules_page, name="rules"),
+    path("rules/<int:pk>/edit/", views_rules.awardrules_edit, name="awardrules_edit"),
+    path(
+        "rules/national/texts/add/",
+        views_rules.legalbasis_create_national,
+        name="legalbasis_create_national",
+    ),
+    path("rules/texts/<int:pk>/edit/", views_rules.legalbasis_edit, name="legalbasis_edit"),
+    path("rules/<slug:code>/add/", views_rules.awardrules_create, name="awardrules_create"),
+    path("rules/<slug:code>/texts/add/", views_rules.legalbasis_create, name="legalbasis_create"),
+    path("rules/<slug:code>/apply/", views_rules.rules_apply, name="rules_apply"),
+    path(
+        "rules/<slug:code>/apply/confirm/",
+        views_rules.rules_apply_confirm,
+        name="rules_apply_confirm",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/ballots/<int:ballot_pk>/counters/",
+        views_counters.counter_list,
+        name="counter_list",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/ballots/<int:ballot_pk>/counters/add/",
+        views_counters.counter_add_view,
+        name="counter_add",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/ballots/<int:ballot_pk>/counters/<int:pk>/edit/",
+        views_counters.counter_edit,
+        name="counter_edit",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/ballots/<int:ballot_pk>/counters/<int:pk>/delete/",
+        views_counters.counter_delete_view,
+        name="counter_delete",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/submission/",
+        views_submissions.submission_page,
+        name="submission",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/submission/<int:pk>/submit/",
+        views_submissions.submission_submit_view,
+        name="submission_submit",
     ),
 ]

@@ -6,12 +6,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from awards.forms_ballots import BallotForm
 from awards.models import Ballot, BallotVote
-from awards.services_ballots import ballot_result, ballot_save, proposable_award_types
+from awards.services_ballots import (
+    ballot_result,
+    ballot_save,
+    meeting_result,
+    proposable_award_types,
+)
+from awards.services_rules import rules_context
 from blocs.models import BlocYear
 from meetings.models import Meeting
 from units.access import object_for_user
@@ -31,7 +38,12 @@ def _bloc_year_for(request, bloc_pk: int, year: int) -> BlocYear:
 
 
 def _votes():
-    return Prefetch("votes", BallotVote.objects.select_related("unit", "award_type").order_by("pk"))
+    return Prefetch(
+        "votes",
+        BallotVote.objects.select_related("unit", "award_type")
+        .prefetch_related("unit__names")
+        .order_by("pk"),
+    )
 
 
 def _ballot_for(bloc_year: BlocYear, pk: int) -> Ballot:
@@ -58,6 +70,7 @@ def ballot_list(request, bloc_pk: int, year: int):
             "section": "ballots",
             "meetings": meetings,
             "can_write": request.user.has_perm(WRITE, bloc_year),
+            **rules_context(bloc_year),
         },
     )
 
@@ -95,14 +108,15 @@ def ballot_edit(request, bloc_pk: int, year: int, meeting_pk: int, pk: int | Non
     elif (after_pk := request.GET.get("after", "")).isdigit():
         # A second round: only the units tied at the quota's edge in the earlier one.
         after = _ballot_for(bloc_year, int(after_pk))
-        tied = {unit.pk for award in ballot_result(after).awards for unit in award.tied_units}
+        after.meeting.bloc_year = bloc_year
+        # The ties where the meeting stands after that round, earlier rounds merged.
+        standing = ballot_result(after).standing.awards
+        tied = {unit.pk for award in standing for unit in award.tied_units}
         units = [unit for unit in units if unit.pk in tied] or units
         initial["round_number"] = after.round_number + 1
     award_types = proposable_award_types(bloc_year)
     if after is not None:
-        tied_types = {
-            award.award_type.pk for award in ballot_result(after).awards if award.tied_units
-        }
+        tied_types = {award.award_type.pk for award in standing if award.tied_units}
         award_types = [a for a in award_types if a.pk in tied_types] or award_types
     elif ballot is not None:
         voted_types = {vote.award_type_id for vote in ballot.votes.all()}
@@ -146,8 +160,19 @@ def ballot_edit(request, bloc_pk: int, year: int, meeting_pk: int, pk: int | Non
 def ballot_result_view(request, bloc_pk: int, year: int, pk: int):
     """The result of a round: percentages, who passes, who is within the quota, ties."""
     bloc_year = _bloc_year_for(request, bloc_pk, year)
-    ballot = _ballot_for(bloc_year, pk)
+    # Every round of the ballot's meeting in one go: a later round is counted with the earlier.
+    rounds = list(
+        Ballot.objects.filter(meeting__bloc_year=bloc_year, meeting__ballots__pk=pk)
+        .select_related("meeting")
+        .prefetch_related(_votes())
+        .order_by("round_number")
+    )
+    ballot = next((b for b in rounds if b.pk == pk), None)
+    if ballot is None:
+        raise Http404
     ballot.meeting.bloc_year = bloc_year
+    for other in rounds:
+        other.meeting = ballot.meeting
     return render(
         request,
         "awards/ballot_result.html",
@@ -155,7 +180,9 @@ def ballot_result_view(request, bloc_pk: int, year: int, pk: int):
             "bloc_year": bloc_year,
             "section": "ballots",
             "ballot": ballot,
-            "result": ballot_result(ballot),
+            "result": ballot_result(ballot, earlier=rounds),
+            "final": meeting_result(ballot.meeting, ballots=rounds) if len(rounds) > 1 else None,
+            "next_round": next((b for b in rounds if b.round_number > ballot.round_number), None),
             "can_write": request.user.has_perm(WRITE, bloc_year),
         },
     )

@@ -5,7 +5,8 @@ from io import BytesIO
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +14,7 @@ from django.views.generic import DetailView
 from openpyxl import Workbook
 
 from awards import services_scores as services
-from awards.forms_scores import CriterionForm, ScoreSheetForm
+from awards.forms_scores import CriterionEditForm, CriterionForm, ScoreSheetForm
 from awards.models import Criterion, Score
 from blocs.models import BlocYear, Membership
 from units.access import object_for_user
@@ -49,6 +50,23 @@ def _criteria(bloc_year: BlocYear) -> list[Criterion]:
     return ordered
 
 
+def _criterion_rows(criteria: list[Criterion], scored: set[int]) -> list[tuple]:
+    """Return (criterion, first among its siblings, last, may be removed) in sheet order."""
+    siblings: dict[int | None, list[int]] = {}
+    for criterion in criteria:
+        siblings.setdefault(criterion.parent_id, []).append(criterion.pk)
+    parents = {c.parent_id for c in criteria if c.parent_id}
+    return [
+        (
+            criterion,
+            siblings[criterion.parent_id][0] == criterion.pk,
+            siblings[criterion.parent_id][-1] == criterion.pk,
+            criterion.pk not in scored and criterion.pk not in parents,
+        )
+        for criterion in criteria
+    ]
+
+
 def scores_context(request, bloc_year: BlocYear, *, criterion_form=None) -> dict:
     criteria = _criteria(bloc_year)
     members = list(
@@ -65,7 +83,14 @@ def scores_context(request, bloc_year: BlocYear, *, criterion_form=None) -> dict
     if can_change and criterion_form is None:
         criterion_form = CriterionForm(bloc_year=bloc_year)
     normal_total = services.normal_max_total(criteria)
+    scored = {
+        score.criterion_id
+        for row in rows
+        for score in row.scores.values()
+        if score.self_score is not None or score.bloc_score is not None
+    }
     return {
+        "criterion_rows": _criterion_rows(criteria, scored),
         "bloc_year": bloc_year,
         "criteria": criteria,
         "rows": [(row, may_bloc, may_self_own and row.membership == own) for row in rows],
@@ -119,6 +144,68 @@ def criterion_add(request, bloc_pk: int, year: int):
     return render(request, "awards/score_list.html", context, status=200)
 
 
+def _criterion_for(request, bloc_pk: int, year: int, pk: int) -> tuple[BlocYear, Criterion]:
+    bloc_year = _bloc_year_for(request, bloc_pk, year, "awards.change_criteria")
+    criterion = get_object_or_404(
+        Criterion.objects.select_related("parent"), pk=pk, bloc_year=bloc_year
+    )
+    return bloc_year, criterion
+
+
+def criterion_edit(request, bloc_pk: int, year: int, pk: int):
+    """Change a section's or criterion's title, max points and kind."""
+    bloc_year, criterion = _criterion_for(request, bloc_pk, year, pk)
+    form = CriterionEditForm(
+        request.POST or None,
+        criterion=criterion,
+        fingerprint=services.criterion_fingerprint(criterion),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.criterion_update(
+                criterion=criterion,
+                title=data["title"],
+                max_points=data["max_points"],
+                kind=data["kind"],
+                fingerprint=data["fingerprint"],
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("The criterion was saved."))
+            return redirect("awards:score_list", bloc_pk, year)
+    context = {"bloc_year": bloc_year, "criterion": criterion, "form": form}
+    return render(request, "awards/score_criterion_form.html", context)
+
+
+@require_POST
+def criterion_move(request, bloc_pk: int, year: int, pk: int):
+    """Move a section or criterion one place up or down."""
+    _bloc_year, criterion = _criterion_for(request, bloc_pk, year, pk)
+    try:
+        services.criterion_move(criterion=criterion, up=request.POST.get("direction") == "up")
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect(reverse("awards:score_list", args=[bloc_pk, year]) + "#criteria")
+
+
+@require_POST
+def criterion_delete(request, bloc_pk: int, year: int, pk: int):
+    """Remove a criterion nobody has scored, once the user confirms on the page this shows."""
+    bloc_year, criterion = _criterion_for(request, bloc_pk, year, pk)
+    if "confirm" not in request.POST:
+        context = {"bloc_year": bloc_year, "criterion": criterion}
+        return render(request, "awards/score_criterion_confirm_delete.html", context)
+    try:
+        services.criterion_delete(criterion=criterion)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("“%(title)s” was removed.") % {"title": criterion.title})
+    return redirect(reverse("awards:score_list", args=[bloc_pk, year]) + "#criteria")
+
+
 @require_POST
 def criteria_copy(request, bloc_pk: int, year: int):
     """Copy the criteria of the latest earlier year into this one."""
@@ -146,10 +233,21 @@ def score_sheet(request, bloc_pk: int, year: int, unit_pk: int, which: str):
     bloc_year = membership.bloc_year
     criteria = _criteria(bloc_year)
     scores = {s.criterion_id: s for s in membership.scores.all()}
-    form = ScoreSheetForm(request.POST or None, criteria=criteria, scores=scores, which=field)
+    form = ScoreSheetForm(
+        request.POST or None,
+        criteria=criteria,
+        scores=scores,
+        which=field,
+        fingerprint=services.sheet_fingerprint(scores, field),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.scores_save(membership=membership, which=field, values=form.values())
+            services.scores_save(
+                membership=membership,
+                which=field,
+                values=form.values(),
+                fingerprint=form.cleaned_data["fingerprint"],
+            )
         except DomainError as error:
             form.add_error(error.field, error.message)
         else:

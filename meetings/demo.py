@@ -8,7 +8,7 @@ from collections import Counter
 from blocs.models import BlocYear, Handover, Pledge
 from blocs.services.handover import handover_record
 from meetings import services
-from meetings.documents import DocumentBuilder
+from meetings.documents import DocumentBuilder, builder_for
 from meetings.documents.handover import HandoverBuilder
 from meetings.documents.minutes import MinutesBuilder
 from meetings.documents.pledge import PledgeBuilder
@@ -52,11 +52,21 @@ def _record(created: Counter, bloc_year: BlocYear, attendance: dict, **fields) -
     created["meeting"] += 1
 
 
-def load(created: Counter) -> None:
-    """Record the three seed conferences unless they are there already."""
+def load(created: Counter, *, documents: bool = True) -> None:
+    """Record the three seed conferences unless they are there already.
+
+    With `documents=False` nothing is issued yet: a layer above records what else happened at
+    the conferences (the ballot), then calls `issue_documents`.
+    """
     _dak_lak_2020_year_end(created)
     _ca_mau_2020_year_end(created)
     _dak_lak_2022_mid_year(created)
+    if documents:
+        issue_documents(created)
+
+
+def issue_documents(created: Counter) -> None:
+    """Issue the demo's documents and record the handover, unless done already."""
     issue_demo_documents(created)
     # After the minutes of the conference at which the handover took place.
     issue_demo_handover(created)
@@ -238,8 +248,9 @@ SEED_CONFERENCES = (
 
 def issue_demo_documents(created: Counter) -> None:
     """Issue the minutes of the seed conferences and the Đắk Lắk 2021 pledge, unless issued."""
+    # The builder registered for minutes: an app above may extend it with what it records.
     builders: list[DocumentBuilder] = [
-        MinutesBuilder(meeting)
+        builder_for(MinutesBuilder.kind, meeting)
         for province, bloc, year, day in SEED_CONFERENCES
         for meeting in Meeting.objects.filter(bloc_year=_year(province, bloc, year), date=day)
     ]

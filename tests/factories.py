@@ -7,7 +7,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from awards.models import AwardType, Registration
+from awards.models import AwardRules, AwardType, LegalBasis, Registration
 from blocs.models import Bloc, BlocYear, LeadershipDecision, Membership, RotationSlot
 from units.models import Province, Unit, UnitName, User
 
@@ -162,3 +162,26 @@ class RegistrationFactory(DjangoModelFactory):
     registered_on = factory.LazyAttribute(
         lambda o: datetime.date(o.membership.bloc_year.year, 1, 15)
     )
+
+
+class LegalBasisFactory(DjangoModelFactory):
+    """A national decree in force from 2024, cited in documents."""
+
+    class Meta:
+        model = LegalBasis
+
+    province = None
+    kind = LegalBasis.Kind.DECREE
+    number = factory.Sequence(lambda n: f"{n + 1}/2024/NĐ-CP")
+    citation = factory.LazyAttribute(lambda o: f"Nghị định số {o.number} của Chính phủ")
+    effective_from = datetime.date(2024, 1, 1)
+
+
+class AwardRulesFactory(DjangoModelFactory):
+    """A province's rules from 2020 with the defaults: 2/3, more than 50%, 1 flag, 3 merits."""
+
+    class Meta:
+        model = AwardRules
+
+    province = factory.SubFactory(ProvinceFactory)
+    from_year = 2020

@@ -8,13 +8,25 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from awards.models import AwardType, Ballot, BallotVote, Criterion, Score
+from awards.models import (
+    AwardType,
+    Ballot,
+    BallotCounter,
+    BallotVote,
+    Criterion,
+    Decision,
+    Nomination,
+    Score,
+    Submission,
+)
 from blocs.models import Handover, HandoverItem, Plan, Pledge, PledgeItem, YearStateChange
 from meetings.models import Document, DocumentSequence
 from meetings.registry import document_issue
 from meetings.services import meeting_attendance_save, meeting_create
 from tests.factories import (
+    AwardRulesFactory,
     LeadershipDecisionFactory,
+    LegalBasisFactory,
     RegistrationFactory,
     RotationSlotFactory,
     UnitNameFactory,
@@ -24,7 +36,7 @@ from units.models import User
 
 DOMAIN_APPS = {"units", "blocs", "meetings", "awards"}
 # Issued documents and their numbering are shown, never added, changed or deleted in the admin.
-READ_ONLY = {Document, DocumentSequence}
+READ_ONLY = {Document, DocumentSequence, Nomination, Submission}
 
 
 @pytest.fixture
@@ -79,6 +91,31 @@ def admin_client_with_world(world, client_for):
         unit=world.unit_h,
         award_type=AwardType.objects.filter(province=world.province_a).first(),
         votes=3,
+    )
+    BallotCounter.objects.create(ballot=ballot, role="head", name="Nguyễn Văn Công")
+    LegalBasisFactory()
+    AwardRulesFactory(province=world.province_a)
+    decision = Decision.objects.create(
+        province=world.province_a,
+        number="15/QĐ-UBND",
+        date=datetime.date(2026, 2, 10),
+        signer="Chủ tịch UBND tỉnh",
+    )
+    submission = Submission.objects.create(
+        bloc_year=world.bloc_year_1,
+        date=datetime.date(2026, 1, 25),
+        signer_name="Trần Minh Trọng",
+        signer_title="Giám đốc Công an tỉnh",
+    )
+    Nomination.objects.create(
+        bloc_year=world.bloc_year_1,
+        membership=world.unit_h.memberships.get(),
+        unit=world.unit_h,
+        award_type=ballot.votes.get().award_type,
+        ballot=ballot,
+        status="approved",
+        submission=submission,
+        decision=decision,
     )
     return client_for(it_staff)
 

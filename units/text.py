@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import unicodedata
 
+from django.utils.translation import gettext_noop
+
 
 def nfc(value: str | None) -> str:
     """Return the text in Unicode NFC with outer whitespace removed."""
     if not value:
         return ""
     return unicodedata.normalize("NFC", value).strip()
+
+
+# Django's own strings that its Vietnamese catalogue lacks; the project's catalogue (found first,
+# through LOCALE_PATHS) translates them.
+DJANGO_STRINGS = (gettext_noop("- Select an option -"),)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from awards.models import AwardType
 from blocs.models import BlocYear
+from meetings.models import Attendance, Meeting
+from meetings.services import meeting_create
 from tests.factories import AwardTypeFactory, RegistrationFactory
 
 
@@ -40,6 +44,30 @@ def flag_b(province_b) -> AwardType:
         kind=AwardType.Kind.FLAG,
         position=1,
     )
+
+
+@pytest.fixture
+def proposable(flag, merit) -> tuple[AwardType, AwardType]:
+    """The province's flag and certificate of merit, both voted on by its blocs."""
+    for award_type in (flag, merit):
+        award_type.proposable_by_bloc = True
+        award_type.save()
+    return flag, merit
+
+
+@pytest.fixture
+def meeting(bloc_year_1, unit_h, unit_d, unit_m) -> Meeting:
+    """Bloc 1's year-end conference, with its three member units present."""
+    meeting = meeting_create(
+        bloc_year=bloc_year_1,
+        kind=Meeting.Kind.YEAR_END,
+        title="Hội nghị tổng kết công tác thi đua, khen thưởng năm 2025",
+        date=datetime.date(2026, 1, 20),
+        host_unit=unit_h,
+    )
+    for unit in (unit_h, unit_d, unit_m):
+        Attendance.objects.create(meeting=meeting, unit=unit, present=True)
+    return meeting
 
 
 @pytest.fixture

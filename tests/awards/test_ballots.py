@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from awards.models import Ballot, BallotVote
 from awards.services_ballots import ballot_result, ballot_save
-from meetings import services as meeting_services
-from meetings.models import Attendance, Meeting
 from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 
 # The result page: session and user, bloc-year with its province, the ballot with its meeting,
-# its votes with their units and award types, and the rights asked.
-QUERIES = 6
+# its votes with their units, their names and award types, and the rights asked.
+QUERIES = 7
 
 PERSONAS = (
     "board",
@@ -37,29 +33,6 @@ def by_persona(statuses: tuple[int, ...]) -> list:
         pytest.param(persona, status, id=f"{persona} {status}")
         for persona, status in zip(PERSONAS, statuses, strict=True)
     ]
-
-
-@pytest.fixture
-def meeting(bloc_year_1, unit_h, unit_d, unit_m) -> Meeting:
-    """Bloc 1's year-end conference, with its three member units present."""
-    meeting = meeting_services.meeting_create(
-        bloc_year=bloc_year_1,
-        kind=Meeting.Kind.YEAR_END,
-        title="Hội nghị tổng kết công tác thi đua, khen thưởng năm 2025",
-        date=datetime.date(2026, 1, 20),
-        host_unit=unit_h,
-    )
-    for unit in (unit_h, unit_d, unit_m):
-        Attendance.objects.create(meeting=meeting, unit=unit, present=True)
-    return meeting
-
-
-@pytest.fixture
-def proposable(flag, merit):
-    for award_type in (flag, merit):
-        award_type.proposable_by_bloc = True
-        award_type.save()
-    return flag, merit
 
 
 def record(meeting, votes, *, issued=3, returned=3, valid=3, invalid=0, round_number=1):

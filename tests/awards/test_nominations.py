@@ -17,10 +17,11 @@ from awards.services_nominations import (
     nomination_create,
     nomination_return,
     nominations_from_ballot,
-    nominations_submit,
 )
 from meetings import services as meeting_services
 from meetings.models import Attendance, Meeting
+from tests.awards.submitting import nominations_submit
+from tests.factories import AwardRulesFactory
 from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
@@ -28,12 +29,10 @@ pytestmark = pytest.mark.django_db
 REASON = "Hoàn thành xuất sắc nhiệm vụ năm 2025"
 
 
-@pytest.fixture
-def proposable(flag, merit):
-    for award_type in (flag, merit):
-        award_type.proposable_by_bloc = True
-        award_type.save()
-    return flag, merit
+@pytest.fixture(autouse=True)
+def reasons_allowed(province_a):
+    """Province A's rules let a bloc propose a unit with a reason, without a ballot."""
+    return AwardRulesFactory(province=province_a, from_year=2020, nomination_without_ballot=True)
 
 
 @pytest.fixture
@@ -191,7 +190,7 @@ class TestPages:
         assert response.context["form"].errors
         assert not Nomination.objects.exists()
 
-    def test_the_secretariat_drafts_from_the_ballot_and_submits(
+    def test_the_secretariat_drafts_from_the_ballot(
         self, client_for, secretariat, ballot, bloc_year_1
     ):
         client = client_for(secretariat)
@@ -200,16 +199,11 @@ class TestPages:
         assert client.get(url).status_code == 405
         assert client.post(url).status_code == 302
         assert Nomination.objects.count() == 3
-        submit = reverse("awards:nominations_submit", args=args)
-        assert client.get(submit).status_code == 405
-        assert client.post(submit).status_code == 302
-        assert set(Nomination.objects.values_list("status", flat=True)) == {"submitted"}
-
-    def test_a_member_may_not_submit(self, client_for, member_staff, ballot, bloc_year_1):
-        nominations_from_ballot(ballot=ballot)
-        url = reverse("awards:nominations_submit", args=[bloc_year_1.bloc_id, bloc_year_1.year])
-        assert client_for(member_staff).post(url).status_code == 403
-        assert not Nomination.objects.filter(status="submitted").exists()
+        # Submitting goes with the dossier (tests/awards/test_submissions.py): the page offers it
+        # in the dossier box, not as a button of its own.
+        page = client.get(reverse("awards:nomination_list", args=args)).content.decode()
+        assert 'id="dossier"' in page
+        assert "/nominations/submit/" not in page
 
     def test_only_the_board_returns(
         self, client_for, board, secretariat, other_province_board, bloc_year_1, proposable, unit_h

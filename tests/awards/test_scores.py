@@ -63,6 +63,13 @@ def membership(bloc_year, unit) -> Membership:
     return Membership.objects.get(bloc_year=bloc_year, unit=unit)
 
 
+def fingerprint(bloc_year, unit, which: str) -> str:
+    """Return the digest the sheet's form carries, as a browser would post it back."""
+    field = {"self": "self_score", "bloc": "bloc_score"}[which]
+    scores = Score.objects.filter(membership__bloc_year=bloc_year, membership__unit=unit)
+    return services_scores.sheet_fingerprint(list(scores), field)
+
+
 class TestTotalsAndRanking:
     def test_totals_add_bonus_and_subtract_penalty_and_ties_share_a_rank(
         self, bloc_year_1, sheet, unit_h, unit_d, unit_m
@@ -120,7 +127,11 @@ class TestScoreSheet:
         assert client.get(sheet_url(bloc_year_1, unit_m, "self")).status_code == 200
         response = client.post(
             sheet_url(bloc_year_1, unit_m, "self"),
-            {f"criterion_{sheet.a.pk}": "45.5", f"criterion_{sheet.b.pk}": "30"},
+            {
+                f"criterion_{sheet.a.pk}": "45.5",
+                f"criterion_{sheet.b.pk}": "30",
+                "fingerprint": fingerprint(bloc_year_1, unit_m, "self"),
+            },
         )
         assert response.status_code == 302
         score = Score.objects.get(membership__unit=unit_m, criterion=sheet.a)
@@ -177,7 +188,10 @@ class TestScoreSheet:
     ):
         which = "self" if persona == "member_staff" else "bloc"
         client = client_for(request.getfixturevalue(persona))
-        response = client.post(sheet_url(closed, unit_m, which), {f"criterion_{sheet.a.pk}": "1"})
+        response = client.post(
+            sheet_url(closed, unit_m, which),
+            {f"criterion_{sheet.a.pk}": "1", "fingerprint": fingerprint(closed, unit_m, which)},
+        )
         assert response.status_code == status
 
 

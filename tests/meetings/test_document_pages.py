@@ -492,8 +492,9 @@ def test_the_real_minutes_draft_carries_the_watermark_and_a_blank_number(
 
 # The session and the user (2), the year with its leaders and their names (3), the rights of a
 # unit's staff (1), the documents with their versions and issuers (1), the records of each kind
-# (3), the navigation bar's unit or province (1).
-LIST_QUERIES = {"board": 10, "unit_staff": 11}
+# (5: meetings, pledge, handover, and the ballot rounds and submissions awards registers), the
+# navigation bar's unit or province (1).
+LIST_QUERIES = {"board": 12, "unit_staff": 13}
 
 
 def build_documents_year(meetings: int, corrections: int) -> SimpleNamespace:

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from awards import demo as awards_demo
+from awards import demo_outcomes, demo_rules
 from blocs import demo
 from blocs.demo_loader import DemoLoader
 from meetings import demo as meetings_demo
@@ -28,6 +29,12 @@ LABELS = {
     "handover": "biên bản bàn giao",
     "meeting": "hội nghị",
     "award_type": "loại hình khen thưởng",
+    "legal_basis": "văn bản căn cứ",
+    "award_rules": "quy định khen thưởng",
+    "ballot": "vòng bỏ phiếu",
+    "nomination": "đề nghị khen thưởng",
+    "submission": "lần trình khen thưởng",
+    "decision": "quyết định khen thưởng",
     "document": "văn bản đã phát hành",
     "user": "tài khoản",
 }
@@ -76,6 +83,11 @@ class Command(BaseCommand):
 def load_everything() -> Counter[str]:
     """Load each app's part, lowest layer first, in one transaction."""
     created = DemoLoader().load()
-    meetings_demo.load(created)
+    meetings_demo.load(created, documents=False)
     awards_demo.load(created)
+    demo_rules.load(created)
+    # The conferences' minutes carry their ballots, and the bloc submits after the conference.
+    demo_outcomes.record_ballots(created)
+    meetings_demo.issue_documents(created)
+    demo_outcomes.record_proposals(created)
     return +created

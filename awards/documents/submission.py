@@ -1,0 +1,234 @@
+"""The bloc's submission (tờ trình) of its nominees to the province.
+
+Nghị định 30/2020/NĐ-CP, mẫu 1.5 (tờ trình): addressed to the provincial People's Committee and
+its emulation board, it cites the bases in force on its date and the conference's vote, says
+what the year's movement achieved, lists the nominees (their names of that year, the award, the
+votes they received) and asks for the award; the head unit's leader signs for the bloc
+("TM. KHỐI THI ĐUA / KHỐI TRƯỞNG"). Until the submission is sent it lists the bloc-year's draft
+and returned nominations, the ones sending it will submit; once sent, those it carried.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+
+from django.contrib.contenttypes.models import ContentType
+
+from awards.documents import bases_cited, bloc_words, count_text, number_text
+from awards.models import AwardType, Ballot, BallotVote, Criterion, Nomination, Submission
+from blocs.models import BlocYear
+from meetings.documents import DocumentBuilder, register
+from meetings.documents.handover import short_date
+from meetings.documents.signatures import SignatureBlock, in_rows
+from meetings.documents.text import paragraphs
+from meetings.models import Document, Meeting
+from meetings.templatetags.documents import ngay_thang
+
+_KIND_ORDER = {AwardType.Kind.FLAG: 0, AwardType.Kind.MERIT: 1}
+
+
+def submission_nominations(submission: Submission) -> list[Nomination]:
+    """Return the nominations a submission carries: those it sent, or, before it is sent, the
+    bloc-year's draft and returned ones; flags first, then by unit."""
+    nominations = Nomination.objects.filter(bloc_year_id=submission.bloc_year_id)
+    if submission.is_submitted:
+        nominations = nominations.filter(submission=submission)
+    else:
+        nominations = nominations.filter(
+            status__in=[Nomination.Status.DRAFT, Nomination.Status.RETURNED]
+        )
+    nominations = nominations.select_related("unit", "award_type", "ballot__meeting")
+    return sorted(
+        nominations.prefetch_related("unit__names"),
+        key=lambda n: (
+            _KIND_ORDER.get(n.award_type.kind, 2),
+            n.award_type.position,
+            n.unit.short_name,
+        ),
+    )
+
+
+@register
+class SubmissionBuilder(DocumentBuilder):
+    """Describe the tờ trình of a submission."""
+
+    kind = "submission"
+    doc_type = "TTr"
+    type_name = "Tờ trình"
+    template_name = "documents/submission.html"
+
+    source: Submission
+
+    @functools.cached_property
+    def _bloc_year(self) -> BlocYear:
+        return BlocYear.objects.select_related("bloc__province").get(pk=self.source.bloc_year_id)
+
+    @functools.cached_property
+    def nominations(self) -> list[Nomination]:
+        return submission_nominations(self.source)
+
+    def bloc_year(self) -> BlocYear:
+        return self._bloc_year
+
+    def date(self) -> datetime.date | None:
+        return self.source.date
+
+    def subject(self) -> str:
+        bloc_year = self.bloc_year()
+        return (
+            f"Về việc đề nghị tặng Cờ thi đua, Bằng khen của UBND tỉnh năm {bloc_year.year} "
+            f"cho các đơn vị thuộc {bloc_year.bloc.name}"
+        )
+
+    def recipients(self) -> list[str]:
+        bloc_word = bloc_words(self.bloc_year().bloc)[0].split()[0]
+        return ["Như trên", f"Các đơn vị thành viên {bloc_word}"]
+
+    def addressees(self) -> list[str]:
+        province = self.bloc_year().bloc.province
+        board = province.board_name or f"Ban Thi đua - Khen thưởng {province.full_name}"
+        return [f"Ủy ban nhân dân {province.full_name}", board]
+
+    def context(self) -> dict:
+        bloc_year = self.bloc_year()
+        bloc = bloc_year.bloc
+        year = bloc_year.year
+        bloc_word, head_word, _deputy = bloc_words(bloc)
+        province = bloc.province
+        nominations = self.nominations
+        rows = self.rows(nominations)
+        meetings = self.meetings(nominations)
+        documents = self.dossier_documents(meetings)
+        return {
+            "submission": self.source,
+            "bloc_name": bloc.name,
+            "addressees": self.addressees(),
+            "bases": bases_cited(province_id=province.pk, on=self.date()),
+            "references": [self.reference(meeting, documents) for meeting in meetings],
+            "summary": paragraphs(self.source.summary),
+            "request": (
+                f"{bloc.name} kính đề nghị Ủy ban nhân dân {province.full_name} xem xét, tặng "
+                f"thưởng cho {count_text(len(rows))} tập thể có thành tích xuất sắc trong phong "
+                f"trào thi đua năm {year}, cụ thể như sau:"
+            ),
+            "rows": rows,
+            "closing": (
+                f"Kính trình Ủy ban nhân dân {province.full_name} (qua "
+                f"{self.addressees()[1]}) xem xét, quyết định./."
+            ),
+            "attachments": self.attachments(meetings, documents),
+            "signature_rows": in_rows(
+                [
+                    None,
+                    SignatureBlock(
+                        role=f"TM. {bloc_word}\n{head_word}",
+                        title=self.source.signer_title,
+                        name=self.source.signer_name,
+                    ),
+                ]
+            ),
+        }
+
+    def rows(self, nominations: list[Nomination]) -> list[dict]:
+        """Return the table of nominees: unit, award, votes and their share, note."""
+        year = self.bloc_year().year
+        ballot_ids = {n.ballot_id for n in nominations if n.ballot_id}
+        votes = {
+            (vote.ballot_id, vote.unit_id, vote.award_type_id): vote.votes
+            for vote in BallotVote.objects.filter(ballot_id__in=ballot_ids)
+        }
+        rows = []
+        for nomination in nominations:
+            ballot = nomination.ballot
+            count = (
+                votes.get((ballot.pk, nomination.unit_id, nomination.award_type_id))
+                if ballot
+                else None
+            )
+            if count is not None and ballot.valid:
+                share = number_text(100 * count / ballot.valid)
+                vote_text = f"{count}/{ballot.valid} ({share}%)"
+            else:
+                vote_text = ""
+            note = nomination.reason if ballot is None else ""
+            if ballot is not None and ballot.round_number > 1:
+                note = f"Bỏ phiếu vòng {ballot.round_number}"
+            rows.append(
+                {
+                    "unit": nomination.unit.name_in_year(year).full_name,
+                    "award": nomination.award_type.name,
+                    "votes": vote_text,
+                    "note": note,
+                    "order": (
+                        _KIND_ORDER.get(nomination.award_type.kind, 2),
+                        nomination.award_type.position,
+                        -(count or 0),
+                    ),
+                }
+            )
+        # Within each award, the units with the most votes first, as the vote-count record.
+        return sorted(rows, key=lambda row: row["order"])
+
+    def meetings(self, nominations: list[Nomination]) -> list[Meeting]:
+        """Return the meetings whose vote the nominees come from, else the year-end reviews."""
+        meetings = {n.ballot.meeting.pk: n.ballot.meeting for n in nominations if n.ballot_id}
+        if not meetings:
+            meetings = {
+                m.pk: m
+                for m in Meeting.objects.filter(
+                    bloc_year_id=self.source.bloc_year_id, kind=Meeting.Kind.YEAR_END
+                )
+            }
+        return sorted(meetings.values(), key=lambda m: (m.date, m.pk))
+
+    def dossier_documents(self, meetings: list[Meeting]) -> dict[int, dict]:
+        """Return, for each meeting, its current minutes and the current vote-count records of
+        its rounds."""
+        rounds = dict(Ballot.objects.filter(meeting__in=meetings).values_list("pk", "meeting_id"))
+        types = ContentType.objects.get_for_models(Meeting, Ballot)
+        documents = Document.objects.filter(
+            bloc_year_id=self.source.bloc_year_id,
+            kind__in=["minutes", "vote_count"],
+            replaced_by__isnull=True,
+        ).order_by("date", "number", "pk")
+        found = {meeting.pk: {"minutes": None, "vote_counts": []} for meeting in meetings}
+        for document in documents:
+            if document.kind == "minutes" and document.source_type_id == types[Meeting].pk:
+                if document.source_id in found:
+                    found[document.source_id]["minutes"] = document
+            elif document.source_type_id == types[Ballot].pk and document.source_id in rounds:
+                found[rounds[document.source_id]]["vote_counts"].append(document)
+        return found
+
+    def reference(self, meeting: Meeting, documents: dict[int, dict]) -> str:
+        """Cite the conference's vote and its records."""
+        records = []
+        if minutes := documents[meeting.pk]["minutes"]:
+            records.append(f"Biên bản Hội nghị số {minutes.symbol}")
+        records += [
+            f"Biên bản kiểm phiếu số {document.symbol}"
+            for document in documents[meeting.pk]["vote_counts"]
+        ]
+        cited = f" ({', '.join(records)})" if records else ""
+        title = meeting.title or meeting.get_kind_display()
+        return (
+            f"Căn cứ kết quả bình xét, bỏ phiếu suy tôn tại {title} của "
+            f"{self.bloc_year().bloc.name} {ngay_thang(meeting.date)}{cited};"
+        )
+
+    def attachments(self, meetings: list[Meeting], documents: dict[int, dict]) -> list[str]:
+        """List the records sent with the submission."""
+        lines = []
+        for meeting in meetings:
+            records = documents[meeting.pk]
+            if records["minutes"]:
+                lines.append(("Biên bản Hội nghị", records["minutes"]))
+            lines += [("Biên bản kiểm phiếu", document) for document in records["vote_counts"]]
+        attached = [
+            f"{name} số {document.symbol} ngày {short_date(document.date)}"
+            for name, document in lines
+        ]
+        if Criterion.objects.filter(bloc_year_id=self.source.bloc_year_id).exists():
+            attached.append(f"Bảng tổng hợp kết quả chấm điểm thi đua năm {self.bloc_year().year}")
+        return attached

@@ -1,0 +1,43 @@
+"""The form of a member of a ballot round's counting committee."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Layout, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from awards.models import BallotCounter
+
+
+class CounterForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=BallotCounter.Role.choices)
+    name = forms.CharField(
+        label=pgettext_lazy("person", "Name"),
+        max_length=150,
+        help_text=_("With the rank where one is used."),
+    )
+    title = forms.CharField(label=_("Title"), max_length=150, required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=None,
+        required=False,
+        help_text=_("A member unit of the bloc-year."),
+    )
+
+    def __init__(self, *args, units, action: str, submit_label, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.helper = FormHelper()
+        self.helper.form_action = action
+        self.helper.layout = Layout(
+            Div(
+                Div("role", css_class="col-md-3"),
+                Div("name", css_class="col-md-3"),
+                Div("title", css_class="col-md-3"),
+                Div("unit", css_class="col-md-3"),
+                css_class="row",
+            )
+        )
+        self.helper.add_input(Submit("save", submit_label))

@@ -1,0 +1,75 @@
+"""The dossier a bloc sends with its nominations, as a box on the nominations page.
+
+The tờ trình of the submission, the minutes of the year-end review, the vote-count record of
+each ballot round and the score table, with their numbers and links to their documents.
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.db.models import Prefetch, Q
+
+from awards.models import Ballot, Criterion, Submission
+from awards.services_submissions import PENDING
+from meetings.models import Document, Meeting
+
+register = template.Library()
+
+
+@register.inclusion_tag("awards/includes/dossier.html", takes_context=True)
+def dossier(context, bloc_year) -> dict:
+    """Show the bloc-year's dossier: which records are issued, and sending it.
+
+    Needs `request` in the context. Costs the same few queries whatever the year holds.
+    """
+    request = context["request"]
+    submissions = list(Submission.objects.filter(bloc_year=bloc_year).order_by("-pk"))
+    pending = next((s for s in submissions if not s.is_submitted), None)
+    submission = pending or (submissions[0] if submissions else None)
+    meetings = list(
+        Meeting.objects.filter(bloc_year=bloc_year)
+        .filter(Q(kind=Meeting.Kind.YEAR_END) | Q(ballots__isnull=False))
+        .distinct()
+        .prefetch_related(Prefetch("ballots", Ballot.objects.order_by("round_number")))
+        .order_by("date", "pk")
+    )
+    documents = {
+        (document.kind, document.source_id): document
+        for document in Document.objects.filter(
+            bloc_year=bloc_year,
+            kind__in=["submission", "minutes", "vote_count"],
+            replaced_by__isnull=True,
+        )
+    }
+    rows = []
+    for meeting in meetings:
+        meeting.bloc_year = bloc_year  # for its address
+        rows.append(
+            {
+                "kind": "minutes",
+                "record": meeting,
+                "document": documents.get(("minutes", meeting.pk)),
+            }
+        )
+        for ballot in meeting.ballots.all():
+            rows.append(
+                {
+                    "kind": "vote_count",
+                    "record": ballot,
+                    "document": documents.get(("vote_count", ballot.pk)),
+                }
+            )
+    submission_document = (
+        documents.get(("submission", submission.pk)) if submission is not None else None
+    )
+    return {
+        "bloc_year": bloc_year,
+        "submission": submission,
+        "pending": pending,
+        "submission_document": submission_document,
+        "rows": rows,
+        "has_scores": Criterion.objects.filter(bloc_year=bloc_year).exists(),
+        "pending_count": bloc_year.nominations.filter(status__in=PENDING).count(),
+        "can_submit": request.user.has_perm("awards.submit_nominations", bloc_year),
+        "csrf_token": context.get("csrf_token"),
+    }
