@@ -18,6 +18,7 @@ from awards.models import (
     Score,
     Submission,
 )
+from meetings.admin import ReadOnlyAdmin
 
 
 @admin.register(AwardType)
@@ -151,23 +152,15 @@ class AwardRulesAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Nomination)
-class NominationAdmin(SimpleHistoryAdmin):
+class NominationAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+    """Nominations change through the bloc's and the board's pages, which check the rules."""
+
     list_display = ["unit", "award_type", "bloc_year", "status", "decision"]
     list_filter = ["status", "award_type__kind", "bloc_year__year", "bloc_year__bloc__province"]
     search_fields = ["unit__short_name", "unit__full_name", "award_type__name", "decision__number"]
     list_select_related = ["unit", "award_type", "bloc_year__bloc", "decision"]
     autocomplete_fields = ["unit", "award_type", "decided_award_type", "decision"]
     raw_id_fields = ["membership", "ballot", "submission", "bloc_year"]
-
-    # Nominations change through the bloc's and the board's pages, which check the rules.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Decision)
@@ -184,19 +177,11 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(SimpleHistoryAdmin):
+class SubmissionAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+    """A submission is prepared and sent through the bloc's pages, with its tờ trình."""
+
     list_display = ["bloc_year", "date", "signer_name", "submitted_at"]
     list_filter = ["bloc_year__year", "bloc_year__bloc__province"]
     search_fields = ["bloc_year__bloc__name", "signer_name", "summary"]
     list_select_related = ["bloc_year__bloc"]
     raw_id_fields = ["bloc_year", "submitted_by"]
-
-    # A submission is prepared and sent through the bloc's pages, with its tờ trình.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

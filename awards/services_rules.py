@@ -62,13 +62,6 @@ RULED_SETTINGS = (
 OPEN_NOMINATION_STATES = (Nomination.Status.DRAFT, Nomination.Status.RETURNED)
 
 
-def _by(obj, user):
-    """Name the user in the object's history (else the request's user is named, if any)."""
-    if user is not None:
-        obj._history_user = user
-    return obj
-
-
 # --- The rules -----------------------------------------------------------------------------
 
 
@@ -122,7 +115,6 @@ def award_rules_save(
     province: Province,
     rules: AwardRules | None = None,
     version: int | None = None,
-    user=None,
     **fields,
 ) -> AwardRules:
     """Add the province's rules from a year on, or change them, refusing a stale copy."""
@@ -144,7 +136,7 @@ def award_rules_save(
     clean_or_refuse(rules)
     try:
         with transaction.atomic():
-            _by(rules, user).save()
+            rules.save()
     except IntegrityError as error:  # the same year saved by someone else at the same moment
         raise taken from error
     return rules
@@ -186,7 +178,6 @@ def legal_basis_save(
     province: Province | None,
     basis: LegalBasis | None = None,
     version: int | None = None,
-    user=None,
     **fields,
 ) -> LegalBasis:
     """Add a legal text (national when `province` is None) or change one, refusing a stale copy."""
@@ -226,7 +217,7 @@ def legal_basis_save(
     clean_or_refuse(basis)
     try:
         with transaction.atomic():
-            _by(basis, user).save()
+            basis.save()
     except IntegrityError as error:  # the same number saved by someone else at the same moment
         raise taken from error
     return basis
@@ -400,7 +391,7 @@ def award_rules_apply_plan(*, province: Province, year: int, lock: bool = False)
 
 
 @transaction.atomic
-def award_rules_apply(*, province: Province, year: int, user=None) -> RulesApplied:
+def award_rules_apply(*, province: Province, year: int) -> RulesApplied:
     """Set each open bloc-year of the province and year to what the rules give its size.
 
     A closed year, and a year whose nominations are already submitted or decided, keeps its
@@ -420,7 +411,7 @@ def award_rules_apply(*, province: Province, year: int, user=None) -> RulesAppli
         bloc_year.version += 1
         bloc_year._change_reason = reason[:100]
         clean_or_refuse(bloc_year)
-        _by(bloc_year, user).save()
+        bloc_year.save()
     plan.done = True
     return plan
 

@@ -177,7 +177,6 @@ def awardrules_create(request, code: str):
         try:
             rules = award_rules_save(
                 province=province,
-                user=request.user,
                 **{name: form.cleaned_data[name] for name in AWARD_RULES_FIELDS},
             )
         except DomainError as error:
@@ -207,7 +206,6 @@ def awardrules_edit(request, pk: int):
                 province=province,
                 rules=rules,
                 version=form.cleaned_data["version"],
-                user=request.user,
                 **{name: form.cleaned_data[name] for name in AWARD_RULES_FIELDS},
             )
         except DomainError as error:
@@ -242,7 +240,6 @@ def _save_basis(request, form, *, province, basis=None, back: str):
             province=province,
             basis=basis,
             version=data["version"] if basis is not None else None,
-            user=request.user,
             **{name: data[name] for name in LEGAL_BASIS_FIELDS},
         )
     except DomainError as error:
@@ -317,7 +314,7 @@ def rules_apply_confirm(request, code: str):
         messages.error(request, _("Choose a year between 1990 and 2100."))
         return redirect(rules_url(province))
     try:
-        applied = award_rules_apply(province=province, year=year, user=request.user)
+        applied = award_rules_apply(province=province, year=year)
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(reverse("awards:rules_apply", args=[province.code]) + f"?year={year}")

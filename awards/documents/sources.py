@@ -15,7 +15,7 @@ VOTE_COUNT = register_source(
         # Ballot.date is the meeting's: the count is dated the day of the vote.
         date_field="date",
         bloc_year_path="meeting__bloc_year",
-        related=("meeting",),
+        related=("meeting__bloc_year",),
     )
 )
 SUBMISSION = register_source(

@@ -280,7 +280,7 @@ class TestApplyingTheRules:
     def test_each_open_bloc_year_gets_the_settings_for_its_size(
         self, rules_a, province_a, bloc_year_1, bloc_year_2, board
     ):
-        applied = award_rules_apply(province=province_a, year=2025, user=board)
+        applied = award_rules_apply(province=province_a, year=2025)
 
         # Bloc 1 has 3 members (a large bloc), bloc 2 has 2.
         assert settings_of(bloc_year_1) == (60, 2, 4, 2)
@@ -288,9 +288,10 @@ class TestApplyingTheRules:
         assert [row.bloc_year for row in applied.updated] == [bloc_year_1, bloc_year_2]
 
     def test_the_history_keeps_who_applied_them_and_why(
-        self, rules_a, province_a, bloc_year_1, board
+        self, rules_a, province_a, bloc_year_1, board, client_for
     ):
-        award_rules_apply(province=province_a, year=2025, user=board)
+        url = reverse("awards:rules_apply_confirm", args=[province_a.code])
+        client_for(board).post(url, {"year": 2025})
 
         record = bloc_year_1.history.first()
         assert record.history_user == board
