@@ -21,7 +21,7 @@ class BallotForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, units, award_types, **kwargs) -> None:
+    def __init__(self, *args, units, award_types, year: int, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.units = list(units)
         self.award_types = list(award_types)
@@ -31,7 +31,7 @@ class BallotForm(forms.Form):
             for award_type in self.award_types:
                 name = vote_field_name(unit.pk, award_type.pk)
                 self.fields[name] = forms.IntegerField(
-                    label=f"{unit.short_name}: {award_type.label}",
+                    label=f"{unit.name_in_year(year).short_name}: {award_type.label}",
                     min_value=0,
                     required=False,
                     widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from awards.models import BallotCounter
+from units.forms import UnitInYearChoiceField
 
 
 class CounterForm(forms.Form):
@@ -19,16 +20,17 @@ class CounterForm(forms.Form):
         help_text=_("With the rank where one is used."),
     )
     title = forms.CharField(label=_("Title"), max_length=150, required=False)
-    unit = forms.ModelChoiceField(
+    unit = UnitInYearChoiceField(
         label=_("Unit"),
         queryset=None,
         required=False,
         help_text=_("A member unit of the bloc-year."),
     )
 
-    def __init__(self, *args, units, action: str, submit_label, **kwargs) -> None:
+    def __init__(self, *args, units, year: int, action: str, submit_label, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        self.fields["unit"].queryset = units.prefetch_related("names")
+        self.fields["unit"].year = year
         self.helper = FormHelper()
         self.helper.form_action = action
         self.helper.layout = Layout(

@@ -8,10 +8,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Nomination
+from units.forms import UnitInYearChoiceField
 
 
 class NominationForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=None, label=_("Member unit"))
+    unit = UnitInYearChoiceField(queryset=None, label=_("Member unit"))
     award_type = forms.ModelChoiceField(queryset=None, label=_("Title or award"))
     reason = forms.CharField(
         label=_("Reason"),
@@ -19,9 +20,10 @@ class NominationForm(forms.Form):
         help_text=_("Why the unit is nominated without a ballot."),
     )
 
-    def __init__(self, *args, units, award_types, facts_url: str = "", **kwargs):
+    def __init__(self, *args, units, award_types, year: int, facts_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        self.fields["unit"].queryset = units.prefetch_related("names")
+        self.fields["unit"].year = year
         self.fields["award_type"].queryset = award_types
         if facts_url:
             # Choosing the unit or the award reloads the facts that bear on the nomination.

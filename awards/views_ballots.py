@@ -87,7 +87,9 @@ def ballot_edit(request, bloc_pk: int, year: int, meeting_pk: int, pk: int | Non
         raise PermissionDenied
     units = [
         membership.unit
-        for membership in bloc_year.memberships.select_related("unit").order_by("unit__short_name")
+        for membership in bloc_year.memberships.select_related("unit")
+        .prefetch_related("unit__names")
+        .order_by("unit__short_name")
     ]
     initial = {}
     after = None
@@ -121,7 +123,9 @@ def ballot_edit(request, bloc_pk: int, year: int, meeting_pk: int, pk: int | Non
     elif ballot is not None:
         voted_types = {vote.award_type_id for vote in ballot.votes.all()}
         award_types = [a for a in award_types if a.pk in voted_types] or award_types
-    form = BallotForm(request.POST or None, initial=initial, units=units, award_types=award_types)
+    form = BallotForm(
+        request.POST or None, initial=initial, units=units, award_types=award_types, year=year
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -196,7 +200,9 @@ def ballot_print(request, bloc_pk: int, year: int):
         "awards/ballot_print.html",
         {
             "bloc_year": bloc_year,
-            "members": bloc_year.memberships.select_related("unit").order_by("unit__short_name"),
+            "members": bloc_year.memberships.select_related("unit")
+            .prefetch_related("unit__names")
+            .order_by("unit__short_name"),
             "award_types": proposable_award_types(bloc_year),
         },
     )

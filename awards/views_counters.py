@@ -56,6 +56,7 @@ def _add_form(ballot: Ballot, data=None, *, has_head: bool = False) -> CounterFo
     return CounterForm(
         data,
         units=_units(bloc_year),
+        year=bloc_year.year,
         action=reverse("awards:counter_add", args=[bloc_year.bloc_id, bloc_year.year, ballot.pk]),
         submit_label=_("Add"),
         initial={"role": role},
@@ -117,6 +118,7 @@ def counter_edit(request, bloc_pk: int, year: int, ballot_pk: int, pk: int):
     form = CounterForm(
         request.POST or None,
         units=_units(bloc_year),
+        year=bloc_year.year,
         action="",
         submit_label=_("Save"),
         initial={

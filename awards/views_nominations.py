@@ -63,6 +63,7 @@ def _form(bloc_year: BlocYear, data=None) -> NominationForm:
         data,
         units=Unit.objects.filter(memberships__bloc_year=bloc_year).order_by("short_name"),
         award_types=_award_types(bloc_year),
+        year=bloc_year.year,
         facts_url=_list_url(bloc_year),
     )
 
@@ -111,7 +112,7 @@ def nomination_list(request, bloc_pk: int, year: int):
     nominations = list(
         bloc_year.nominations.select_related(
             "unit", "award_type", "decided_award_type", "decision", "ballot__meeting"
-        )
+        ).prefetch_related("unit__names")
     )
     # The unit chosen on a refused form (a valid choice: a member) keeps its facts beside it.
     cleaned = getattr(form, "cleaned_data", {})
@@ -241,6 +242,7 @@ def _filtered_nominations(request, province: Province, year: int) -> tuple[list,
     nominations = Nomination.objects.filter(
         bloc_year__bloc__province=province, bloc_year__year=year
     ).select_related("unit", "award_type", "decided_award_type", "decision", "bloc_year__bloc")
+    nominations = nominations.prefetch_related("unit__names")
     status = request.GET.get("status", "")
     if status in Nomination.Status.values:
         nominations = nominations.filter(status=status)

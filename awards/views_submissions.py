@@ -105,7 +105,9 @@ def submission_page(request, bloc_pk: int, year: int):
         nominations = submission_nominations(pending)
     else:
         nominations = list(
-            bloc_year.nominations.filter(status__in=PENDING).select_related("unit", "award_type")
+            bloc_year.nominations.filter(status__in=PENDING)
+            .select_related("unit", "award_type")
+            .prefetch_related("unit__names")
         )
     return render(
         request,

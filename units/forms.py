@@ -95,3 +95,12 @@ class ImportConfirmForm(forms.Form):
     """The confirmation of a previewed import: the checked rows travel signed."""
 
     token = forms.CharField(widget=forms.HiddenInput)
+
+
+class UnitInYearChoiceField(forms.ModelChoiceField):
+    """A unit, named as it was at the end of `year`: the name that year's records carry."""
+
+    year: int | None = None
+
+    def label_from_instance(self, obj) -> str:
+        return obj.name_in_year(self.year).short_name if self.year else obj.short_name

@@ -919,6 +919,22 @@ class TestTheDemo:
             assert "Cục Thi hành án dân sự tỉnh Cà Mau" in text
             assert not LATER_THADS.search(text)
 
+    def test_the_ca_mau_pages_of_2020_name_cuc_thads_as_in_2020(self, client_for):
+        bloc_year = bloc_year_of(CA_MAU)
+        client = client_for(User.objects.get(province__code=CA_MAU))
+        ballot = Ballot.objects.get(meeting=conference_of(CA_MAU))
+        args = [bloc_year.bloc_id, 2020]
+        for url in (
+            reverse("awards:ballot_result", args=[*args, ballot.pk]),
+            reverse("awards:ballot_edit", args=[*args, ballot.meeting_id, ballot.pk]),
+            reverse("awards:ballot_print", args=args),
+            reverse("awards:nomination_list", args=args),
+            reverse("awards:province_nominations", args=[2020]),
+        ):
+            text = client.get(url).content.decode()
+            assert "Cục Thi hành án dân sự" in text, url
+            assert "<td>Thi hành án dân sự tỉnh" not in text, url
+
     def test_a_second_run_of_the_demo_changes_nothing(self):
         models = (Ballot, BallotCounter, Nomination, Submission, Decision, Document)
         before = [m.objects.count() for m in models]
