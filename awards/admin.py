@@ -18,7 +18,7 @@ from awards.models import (
     Score,
     Submission,
 )
-from meetings.admin import ReadOnlyAdmin
+from core.admin import ReadOnlyAdmin
 
 
 @admin.register(AwardType)

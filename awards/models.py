@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from blocs.models import BlocYear, Membership
-from units.models import CleanTextModel, Province, Unit
+from core.models import CleanTextModel
+from units.models import Province, Unit
 
 
 class ProvinceScopedQuerySet(models.QuerySet):

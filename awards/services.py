@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from awards.models import AwardType, Registration
 from blocs.models import BlocYear, Membership
+from core.errors import DomainError
+from core.services import clean_or_refuse, versioned_for_update
+from core.text import nfc
 from units.models import Province, Unit
-from units.services import DomainError, clean_or_refuse, versioned_for_update
-from units.text import nfc
 
 AWARD_TYPE_EDITABLE_FIELDS = ("name", "short_name", "kind", "proposable_by_bloc", "position")
 

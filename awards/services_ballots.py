@@ -15,9 +15,10 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from awards.models import AwardType, Ballot, BallotVote
+from core.errors import DomainError
+from core.services import clean_or_refuse, versioned_for_update
 from meetings.models import Meeting
 from units.models import Unit
-from units.services import DomainError, clean_or_refuse, versioned_for_update
 
 
 def proposable_award_types(bloc_year) -> list[AwardType]:

@@ -7,8 +7,9 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from awards.models import Ballot, BallotCounter
+from core.errors import DomainError
+from core.services import clean_or_refuse
 from units.models import Unit
-from units.services import DomainError, clean_or_refuse
 
 
 def _check(*, ballot: Ballot, role: str, unit: Unit | None, exclude_pk: int | None) -> None:

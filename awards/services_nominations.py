@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from awards.models import AwardRules, AwardType, Ballot, Decision, Nomination
 from awards.services_ballots import meeting_result
 from blocs.models import BlocYear
+from core.errors import DomainError
+from core.services import clean_or_refuse, versioned_for_update
 from units.models import Province, Unit
-from units.services import DomainError, clean_or_refuse, versioned_for_update
 
 _QUOTA_FIELD = {AwardType.Kind.FLAG: "flag_quota", AwardType.Kind.MERIT: "merit_quota"}
 

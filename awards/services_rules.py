@@ -14,10 +14,11 @@ from django.utils.translation import ngettext
 
 from awards.models import AwardRules, LegalBasis, Nomination
 from blocs.models import BlocYear, Membership
+from core.errors import DomainError
+from core.services import clean_or_refuse, versioned_for_update
+from core.text import nfc
 from meetings.models import Meeting
 from units.models import Province
-from units.services import DomainError, clean_or_refuse, versioned_for_update
-from units.text import nfc
 
 AWARD_RULES_FIELDS = (
     "from_year",

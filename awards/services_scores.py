@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from awards.models import Criterion, Score
 from blocs.models import BlocYear, Membership
-from units.services import DomainError, clean_or_refuse
+from core.errors import DomainError
+from core.services import clean_or_refuse
 
 SCORE_FIELDS = ("self_score", "bloc_score")
 

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from awards.models import Nomination, Submission
 from blocs.models import BlocYear
+from core.errors import DomainError
+from core.services import clean_or_refuse, versioned_for_update
 from meetings.models import Document
 from units.models import User
-from units.services import DomainError, clean_or_refuse, versioned_for_update
 
 PENDING = (Nomination.Status.DRAFT, Nomination.Status.RETURNED)
 

@@ -15,10 +15,10 @@ from awards.forms import AwardTypeForm, RegistrationForm
 from awards.models import AwardType, Registration
 from awards.rules import members_user_may_register
 from blocs.models import BlocYear, Membership
-from units.access import object_for_user
-from units.history import history_entries
+from core.access import object_for_user
+from core.errors import DomainError
+from core.history import history_entries
 from units.models import Province
-from units.services import DomainError
 
 
 def _managed_province(request) -> Province:

@@ -20,9 +20,9 @@ from awards.services_ballots import (
 )
 from awards.services_rules import rules_context
 from blocs.models import BlocYear
+from core.access import object_for_user
+from core.errors import DomainError
 from meetings.models import Meeting
-from units.access import object_for_user
-from units.services import DomainError
 
 WRITE = "blocs.change_blocyear"
 

@@ -12,9 +12,9 @@ from awards.forms_counters import CounterForm
 from awards.models import Ballot, BallotCounter
 from awards.services_counters import counter_add, counter_delete, counter_update
 from blocs.models import BlocYear
-from units.access import object_for_user
+from core.access import object_for_user
+from core.errors import DomainError
 from units.models import Unit
-from units.services import DomainError
 
 WRITE = "awards.change_ballot_counters"
 

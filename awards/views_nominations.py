@@ -29,10 +29,10 @@ from awards.services_nominations import (
 )
 from awards.services_rules import rules_context
 from blocs.models import BlocYear
-from units.access import object_for_user
+from core.access import object_for_user
+from core.errors import DomainError
+from core.spreadsheets import workbook_response
 from units.models import Province, Unit
-from units.services import DomainError
-from units.spreadsheets import workbook_response
 
 WRITE = "awards.nominate"
 DECIDE = "awards.decide_nominations"

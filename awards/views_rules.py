@@ -31,10 +31,10 @@ from awards.services_rules import (
 )
 from blocs.forms import YearForm
 from blocs.models import BlocYear
-from units.access import object_for_user
-from units.history import history_entries
+from core.access import object_for_user
+from core.errors import DomainError
+from core.history import history_entries
 from units.models import Province
-from units.services import DomainError
 
 VIEW = "awards.view_award_rules"
 CHANGE = "awards.change_award_rules"

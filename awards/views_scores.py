@@ -17,9 +17,9 @@ from awards import services_scores as services
 from awards.forms_scores import CriterionEditForm, CriterionForm, ScoreSheetForm
 from awards.models import Criterion, Score
 from blocs.models import BlocYear, Membership
-from units.access import object_for_user
-from units.services import DomainError
-from units.spreadsheets import XLSX_CONTENT_TYPE
+from core.access import object_for_user
+from core.errors import DomainError
+from core.spreadsheets import XLSX_CONTENT_TYPE
 
 SHEETS = {
     "self": ("self_score", "awards.enter_self_score"),

@@ -26,9 +26,9 @@ from awards.services_submissions import (
     submission_update,
 )
 from blocs.models import BlocYear
+from core.access import object_for_user
+from core.errors import DomainError
 from meetings.models import Document
-from units.access import object_for_user
-from units.services import DomainError
 
 WRITE = "awards.submit_nominations"
 

@@ -18,8 +18,9 @@ from blocs.services import (
 )
 from blocs.services.plan import plan_save
 from blocs.services.pledge import pledge_items_save, pledge_save, pledge_sign
+from core.services import clean_or_refuse
 from units.models import Province, Unit, User
-from units.services import clean_or_refuse, unit_rename
+from units.services import unit_rename
 
 
 class DemoLoader:

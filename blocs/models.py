@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from units.models import CleanTextModel, Province, Unit
+from core.models import CleanTextModel
+from units.models import Province, Unit
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyAdmin
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -62,20 +63,6 @@ class MeetingAdmin(SimpleHistoryAdmin):
         (_("Secretary"), {"fields": [("secretary_name", "secretary_title", "secretary_unit")]}),
         (_("Outcome"), {"fields": ["report_title", "report_summary", "conclusions", "note"]}),
     ]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Show issued records and their numbering, never add, change or delete them: documents
-    are issued and corrected through the pages, and a number is never given twice."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Document)

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blocs.models import BlocYear
+from core.forms import CleanTextMixin
 from meetings.models import AgendaItem, Chair, Guest, Meeting, Opinion
 from meetings.services import (
     AGENDA_FIELDS,
@@ -16,7 +17,6 @@ from meetings.services import (
     OPINION_FIELDS,
 )
 from units.models import Unit
-from units.text import nfc
 
 
 def member_units(bloc_year: BlocYear) -> list[Unit]:
@@ -50,18 +50,7 @@ class MembersOnlyMixin:
             field.choices = choices
 
 
-class NormalisedTextMixin:
-    """Store what the user typed NFC-normalised (some Vietnamese keyboards type it decomposed)."""
-
-    def clean(self):
-        data = super().clean()
-        for name, value in data.items():
-            if isinstance(value, str):
-                data[name] = nfc(value)
-        return data
-
-
-class MeetingForm(MembersOnlyMixin, NormalisedTextMixin, forms.ModelForm):
+class MeetingForm(MembersOnlyMixin, CleanTextMixin, forms.ModelForm):
     """A meeting itself: kind, title, time, venue, secretary, the report adopted, conclusions."""
 
     unit_fields = ("host_unit", "secretary_unit")
@@ -124,7 +113,7 @@ class MeetingForm(MembersOnlyMixin, NormalisedTextMixin, forms.ModelForm):
         )
 
 
-class PartForm(MembersOnlyMixin, NormalisedTextMixin, forms.ModelForm):
+class PartForm(MembersOnlyMixin, CleanTextMixin, forms.ModelForm):
     """A row of a meeting in a table of rows: the help texts would repeat on every row."""
 
     def __init__(self, *args, **kwargs):
@@ -218,7 +207,7 @@ formset_helper.form_tag = False
 formset_helper.template = "bootstrap5/table_inline_formset.html"
 
 
-class AttendanceForm(NormalisedTextMixin, forms.Form):
+class AttendanceForm(CleanTextMixin, forms.Form):
     """One member unit's attendance: present with its representative, or absent and why."""
 
     PRESENT, ABSENT = "present", "absent"
@@ -320,9 +309,3 @@ def attendance_formset(meeting: Meeting, data=None) -> BaseAttendanceFormSet:
         initial=initial,
         form_kwargs={"members": {unit.pk: unit for unit in units}, "year": bloc_year.year},
     )
-
-
-class VersionForm(forms.Form):
-    """The version of the record the user loaded, sent back with the save."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)

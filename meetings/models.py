@@ -21,7 +21,8 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from blocs.models import BlocYear
-from units.models import CleanTextModel, Unit
+from core.models import CleanTextModel
+from units.models import Unit
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.errors import DomainError
 from meetings.documents import DocumentBuilder
 from meetings.models import Document, DocumentSequence
-from units.services import DomainError
 
 
 def document_number_allocate(*, issuer, number_year: int, doc_type: str) -> int:

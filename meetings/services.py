@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from blocs.models import BlocYear
+from core.errors import DomainError
+from core.services import clean_or_refuse, versioned_for_update
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -27,7 +29,6 @@ from meetings.models import (
     Opinion,
 )
 from units.models import Unit
-from units.services import DomainError, clean_or_refuse, versioned_for_update
 
 
 class ChairData(TypedDict):

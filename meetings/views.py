@@ -9,19 +9,19 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView
 
 from blocs.models import BlocYear
+from core.access import object_for_user
+from core.errors import DomainError
+from core.forms import VersionForm
+from core.history import history_entries
 from meetings import services
 from meetings.forms import (
     MeetingForm,
-    VersionForm,
     attendance_formset,
     formset_helper,
     member_units,
     part_formsets,
 )
 from meetings.models import AgendaItem, Attendance, Chair, Guest, Meeting, Opinion, Quorum
-from units.access import object_for_user
-from units.history import history_entries
-from units.services import DomainError
 
 
 def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
+from core.access import object_for_user
 from meetings.documents.leadership_annex import annex_rows, leadership_annex_pdf
-from units.access import object_for_user
 from units.models import Province
 
 

@@ -21,12 +21,12 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
 from blocs.models import BlocYear
+from core.access import object_for_user
+from core.errors import DomainError
 from meetings.documents import BUILDERS, DocumentBuilder, builder_for
 from meetings.documents.sources import SOURCES
 from meetings.models import Document
 from meetings.registry import document_issue
-from units.access import object_for_user
-from units.services import DomainError
 
 
 def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:

@@ -6,9 +6,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanTextMixin
 from units.models import Unit
 from units.services import UNIT_EDITABLE_FIELDS
-from units.text import nfc
 
 
 class LoginForm(AuthenticationForm):
@@ -20,7 +20,7 @@ class LoginForm(AuthenticationForm):
         self.helper.add_input(Submit("submit", _("Log in"), css_class="w-100"))
 
 
-class UnitForm(forms.ModelForm):
+class UnitForm(CleanTextMixin, forms.ModelForm):
     """A unit's current details; a rename with a date keeps the old name as history."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -45,15 +45,8 @@ class UnitForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save")))
 
-    def clean(self):
-        data = super().clean()
-        for name, value in data.items():
-            if isinstance(value, str):
-                data[name] = nfc(value)
-        return data
 
-
-class UnitCreateForm(forms.ModelForm):
+class UnitCreateForm(CleanTextMixin, forms.ModelForm):
     """A new unit of the province: its names, head office and leader."""
 
     class Meta:
@@ -64,37 +57,6 @@ class UnitCreateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Create the unit")))
-
-    def clean(self):
-        data = super().clean()
-        for name, value in data.items():
-            if isinstance(value, str):
-                data[name] = nfc(value)
-        return data
-
-
-class SpreadsheetUploadForm(forms.Form):
-    """An Excel list to import; it is checked and previewed, not yet written."""
-
-    file = forms.FileField(
-        label=_("Excel file (.xlsx)"),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Check the list"), css_class="btn-secondary"))
-
-
-class ImportConfirmForm(forms.Form):
-    """The confirmation of a previewed import: the checked rows travel signed."""
-
-    token = forms.CharField(widget=forms.HiddenInput)
 
 
 class UnitInYearChoiceField(forms.ModelChoiceField):

@@ -7,17 +7,11 @@ from django.db import transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from core.errors import DomainError
+from core.spreadsheets import CheckedImport, CheckedRow, Column, Row, errors_message, read_table
+from core.text import text_key
 from units.models import Province, Unit
-from units.services import UNIT_EDITABLE_FIELDS, DomainError, unit_create
-from units.spreadsheets import (
-    CheckedImport,
-    CheckedRow,
-    Column,
-    Row,
-    errors_message,
-    read_table,
-    text_key,
-)
+from units.services import UNIT_EDITABLE_FIELDS, unit_create
 
 # The columns of the list are the unit's own fields, headed by their labels.
 UNIT_COLUMNS = tuple(

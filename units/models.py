@@ -11,22 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from units.text import nfc
-
-
-class CleanTextModel(models.Model):
-    """A model whose text fields are stored trimmed and NFC-normalised."""
-
-    class Meta:
-        abstract = True
-
-    def clean_fields(self, exclude=None):
-        for field in self._meta.concrete_fields:
-            if isinstance(field, models.CharField | models.TextField) and not field.choices:
-                value = getattr(self, field.attname)
-                if isinstance(value, str):
-                    setattr(self, field.attname, nfc(value))
-        super().clean_fields(exclude=exclude)
+from core.models import CleanTextModel
 
 
 class ProvinceQuerySet(models.QuerySet):

@@ -4,35 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.errors import DomainError
+from core.services import clean_or_refuse, versioned_for_update
+from core.text import nfc
 from units.models import Province, Unit, UnitName
-from units.text import nfc
-
-
-class DomainError(Exception):
-    """A request the domain's rules refuse; its message is shown to the user as it is."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-def versioned_for_update(model, *, pk: int, version: int, field: str = "version"):
-    """Lock the row and refuse when it changed since the user loaded it."""
-    obj = model.objects.select_for_update().get(pk=pk)
-    if getattr(obj, field) != version:
-        raise DomainError(
-            _(
-                "Someone else saved this record after you opened it. Your changes were not "
-                "saved: reload the page to see theirs, then enter yours again."
-            )
-        )
-    return obj
-
 
 UNIT_EDITABLE_FIELDS = (
     "short_name",
@@ -65,14 +43,6 @@ def _keep_former_name(*, unit: Unit, effective: datetime.date, basis: str) -> Un
     clean_or_refuse(former)
     former.save()
     return former
-
-
-def clean_or_refuse(obj) -> None:
-    """Validate the object, turning what is wrong into one domain error."""
-    try:
-        obj.full_clean()
-    except ValidationError as error:
-        raise DomainError(" ".join(error.messages)) from error
 
 
 @transaction.atomic

@@ -8,13 +8,15 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import DetailView, ListView
 
+from core.access import object_for_user
+from core.errors import DomainError
+from core.forms import ImportConfirmForm, SpreadsheetUploadForm
+from core.history import history_entries
+from core.spreadsheets import rows_sign, rows_unsign, template_response
 from units import services
-from units.access import object_for_user
-from units.forms import ImportConfirmForm, SpreadsheetUploadForm, UnitCreateForm, UnitForm
-from units.history import history_entries
+from units.forms import UnitCreateForm, UnitForm
 from units.imports import UNIT_COLUMNS, units_import_apply, units_import_check, units_import_parse
 from units.models import Province, Unit, UnitName
-from units.spreadsheets import rows_sign, rows_unsign, template_response
 
 
 class ProvinceListView(ListView):
@@ -106,7 +108,7 @@ def unit_edit(request, pk: int):
                 rename_basis=data["rename_basis"],
                 **{name: data[name] for name in services.UNIT_EDITABLE_FIELDS},
             )
-        except services.DomainError as error:
+        except DomainError as error:
             form.add_error(error.field, error.message)
         else:
             messages.success(request, _("The unit was saved."))
@@ -128,7 +130,7 @@ def unit_create(request, code: str):
             unit = services.unit_create(
                 province=province, **{name: data[name] for name in services.UNIT_EDITABLE_FIELDS}
             )
-        except services.DomainError as error:
+        except DomainError as error:
             form.add_error(error.field, error.message)
         else:
             messages.success(request, _("The unit was created."))
@@ -159,7 +161,7 @@ def units_import(request, code: str):
         return _import_page(request, province, form=form)
     try:
         checked = units_import_parse(province=province, file=form.cleaned_data["file"])
-    except services.DomainError as error:
+    except DomainError as error:
         form.add_error("file", error.message)
         return _import_page(request, province, form=form)
     return _import_page(request, province, checked=checked)
@@ -172,16 +174,16 @@ def units_import_confirm(request, code: str):
     form = ImportConfirmForm(request.POST)
     try:
         if not form.is_valid():
-            raise services.DomainError(_("The preview is missing. Upload the file again."))
+            raise DomainError(_("The preview is missing. Upload the file again."))
         rows, _version = rows_unsign(
             form.cleaned_data["token"], purpose="units", user=request.user, target=province.pk
         )
-    except services.DomainError as error:
+    except DomainError as error:
         messages.error(request, error.message)
         return redirect("units:units_import", code=province.code)
     try:
         created = units_import_apply(province=province, rows=rows)
-    except services.DomainError as error:
+    except DomainError as error:
         messages.error(request, error.message)
         # Show the rows as they stand now, so that the user sees what changed.
         return _import_page(

@@ -9,11 +9,11 @@ share: the legal bases they cite, numbers written the Vietnamese way, and the vo
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 from awards.models import LegalBasis
 from awards.services_ballots import AwardResult, BallotResult
 from blocs.models import Bloc
+from core.formats import count_text, number_text
 
 
 def bases_cited(*, province_id: int | None, on: datetime.date | None) -> list[str]:
@@ -22,19 +22,6 @@ def bases_cited(*, province_id: int | None, on: datetime.date | None) -> list[st
         return []
     texts = LegalBasis.objects.cited(province_id=province_id, on=on)
     return [text.citation.rstrip(" .;,") for text in texts]
-
-
-def number_text(value: Decimal | float | int) -> str:
-    """Write a number as Vietnamese documents do: a decimal comma, no trailing zeros
-    (95.50 → "95,5", 66.666… → "66,67", 100.0 → "100")."""
-    rounded = Decimal(str(round(float(value), 2))).quantize(Decimal("0.01"))
-    text = f"{rounded:f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text.replace(".", ",")
-
-
-def count_text(count: int) -> str:
-    """Write a count of two digits at least, as documents do: 1 → "01", 12 → "12"."""
-    return f"{count:02d}"
 
 
 def bloc_words(bloc: Bloc) -> tuple[str, str, str]:

@@ -16,11 +16,12 @@ from itertools import groupby
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 
-from awards.documents import bloc_words, number_text, vote_round
+from awards.documents import bloc_words, vote_round
 from awards.models import AwardType, Ballot, BallotVote, Criterion, Nomination, Score
 from awards.services_ballots import ballot_result, meeting_result
 from awards.services_scores import score_totals
 from blocs.models import BlocYear
+from core.formats import number_text
 from meetings.documents import register
 from meetings.documents.minutes import MinutesBuilder
 from meetings.documents.text import sort_key

@@ -15,15 +15,14 @@ import functools
 
 from django.contrib.contenttypes.models import ContentType
 
-from awards.documents import bases_cited, bloc_words, count_text, number_text
+from awards.documents import bases_cited, bloc_words
 from awards.models import AwardType, Ballot, BallotVote, Criterion, Nomination, Submission
 from blocs.models import BlocYear
+from core.formats import count_text, ngay_thang, number_text, short_date
 from meetings.documents import DocumentBuilder, register
-from meetings.documents.handover import short_date
 from meetings.documents.signatures import SignatureBlock, in_rows
 from meetings.documents.text import paragraphs
 from meetings.models import Document, Meeting
-from meetings.templatetags.documents import ngay_thang
 
 _KIND_ORDER = {AwardType.Kind.FLAG: 0, AwardType.Kind.MERIT: 1}
 

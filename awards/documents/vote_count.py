@@ -15,16 +15,17 @@ import functools
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from awards.documents import bases_cited, number_text, vote_round
+from awards.documents import bases_cited, vote_round
 from awards.models import Ballot, BallotCounter, BallotVote
 from awards.services_ballots import BallotResult, ballot_result, meeting_result
 from blocs.models import BlocYear
+from core.errors import DomainError
+from core.formats import number_text
 from meetings.documents import DocumentBuilder, register
 from meetings.documents.minutes import MinutesBuilder
 from meetings.documents.signatures import SignatureBlock, in_rows
 from meetings.documents.text import person
 from meetings.models import Meeting
-from units.services import DomainError
 
 HEAD = "Trưởng ban kiểm phiếu"
 MEMBER = "Thành viên"

@@ -8,13 +8,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blocs.models import Bloc
+from core.forms import CleanTextMixin
 from units.models import Province
-from units.text import nfc
 
 BLOC_EDITABLE_FIELDS = ("name", "kind", "symbol", "description")
 
 
-class BlocForm(forms.ModelForm):
+class BlocForm(CleanTextMixin, forms.ModelForm):
     """A bloc's details; the version guards against two people saving it at once."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -35,9 +35,6 @@ class BlocForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        for name, value in data.items():
-            if isinstance(value, str):
-                data[name] = nfc(value)
         # The province is not a field of the form, so Django leaves these two checks out.
         others = Bloc.objects.filter(province=self.province).exclude(pk=self.instance.pk)
         if data.get("name") and others.filter(name=data["name"]).exists():

@@ -7,8 +7,9 @@ from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from blocs.forms.pledge import DATE_INPUT, CleanTextMixin, items_formset
+from blocs.forms.pledge import DATE_INPUT, items_formset
 from blocs.models import Handover
+from core.forms import CleanTextMixin
 from units.models import Unit
 
 

@@ -7,8 +7,9 @@ from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from blocs.forms.pledge import DATE_INPUT, CleanTextMixin
+from blocs.forms.pledge import DATE_INPUT
 from blocs.models import Plan
+from core.forms import CleanTextMixin
 
 
 class PlanForm(CleanTextMixin, forms.ModelForm):

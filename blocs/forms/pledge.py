@@ -8,26 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blocs.models import Pledge, PledgeSignature
-from units.text import nfc
+from core.forms import CleanTextMixin
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class CleanTextMixin:
-    """Give back typed text NFC-normalised and trimmed, as it will be stored."""
-
-    def clean(self):
-        data = super().clean()
-        for name, value in data.items():
-            if isinstance(value, str):
-                data[name] = nfc(value)
-        return data
-
-
-class VersionForm(forms.Form):
-    """The version of the record a list form was loaded with (0: not created yet)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class PledgeForm(CleanTextMixin, forms.ModelForm):

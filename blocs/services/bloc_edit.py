@@ -6,7 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from blocs.models import Bloc
-from units.services import DomainError, clean_or_refuse, versioned_for_update
+from core.errors import DomainError
+from core.services import clean_or_refuse, versioned_for_update
 
 
 @transaction.atomic

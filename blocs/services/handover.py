@@ -9,10 +9,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from blocs.models import BlocYear, Handover, HandoverItem
-from blocs.services.numbered import numbered_items_save
 from blocs.services.year_state import state_change
+from core.errors import DomainError
+from core.services import clean_or_refuse, numbered_items_save
 from units.models import Unit
-from units.services import DomainError, clean_or_refuse
 
 ITEM_FIELDS = ("description", "quantity", "note")
 

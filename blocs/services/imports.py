@@ -11,17 +11,10 @@ from django.utils.translation import gettext_lazy
 from blocs.models import BlocYear, Membership
 from blocs.services import membership_add
 from blocs.services.members import members_bump, members_lock
+from core.errors import DomainError
+from core.spreadsheets import CheckedImport, CheckedRow, Column, Row, errors_message, read_table
+from core.text import text_key
 from units.models import Unit, UnitName
-from units.services import DomainError
-from units.spreadsheets import (
-    CheckedImport,
-    CheckedRow,
-    Column,
-    Row,
-    errors_message,
-    read_table,
-    text_key,
-)
 
 MEMBER_COLUMNS = (Column("unit", gettext_lazy("Unit (full name or abbreviation)")),)
 

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from blocs.models import BlocYear, LeadershipDecision, Membership
+from core.errors import DomainError
+from core.services import clean_or_refuse
 from units.models import Province, Unit
-from units.services import DomainError, clean_or_refuse
 
 STALE_LEADERSHIP = gettext_noop(
     "Someone else changed the head and deputies of this year after you opened the page. "

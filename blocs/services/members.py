@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from blocs.models import BlocYear, Membership
 from blocs.services import membership_add
+from core.errors import DomainError
+from core.services import versioned_for_update
 from units.models import Unit
-from units.services import DomainError, versioned_for_update
 
 
 def members_lock(*, bloc_year: BlocYear, members_version: int) -> BlocYear:

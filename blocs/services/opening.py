@@ -17,8 +17,9 @@ from django.utils.translation import ngettext
 
 from blocs.models import Bloc, BlocYear, Membership
 from blocs.services import SETTINGS_FIELDS
+from core.errors import DomainError
+from core.services import clean_or_refuse
 from units.models import Province, Unit
-from units.services import DomainError, clean_or_refuse
 
 # Whether a past year's deputies are known, and its note, belong to that year alone.
 COPIED_SETTINGS = tuple(

@@ -7,8 +7,7 @@ import datetime
 from django.db import transaction
 
 from blocs.models import BlocYear, Plan
-from blocs.services.numbered import stale
-from units.services import clean_or_refuse, versioned_for_update
+from core.services import clean_or_refuse, stale, versioned_for_update
 
 
 @transaction.atomic

@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from blocs.models import BlocYear, Membership, Pledge, PledgeItem, PledgeSignature
-from blocs.services.numbered import numbered_items_save, stale
-from units.services import DomainError, clean_or_refuse, versioned_for_update
+from core.errors import DomainError
+from core.services import clean_or_refuse, numbered_items_save, stale, versioned_for_update
 
 ITEM_FIELDS = ("content", "target")
 

@@ -8,8 +8,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from blocs.models import Bloc, RotationSlot
+from core.errors import DomainError
+from core.services import clean_or_refuse, versioned_for_update
 from units.models import Unit
-from units.services import DomainError, clean_or_refuse, versioned_for_update
 
 
 @transaction.atomic

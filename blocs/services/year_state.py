@@ -6,8 +6,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from blocs.models import BlocYear, YearStateChange
-from units.services import DomainError, clean_or_refuse
-from units.text import nfc
+from core.errors import DomainError
+from core.services import clean_or_refuse
+from core.text import nfc
 
 
 def state_change(*, bloc_year: BlocYear, state: str, user, reason: str = "") -> YearStateChange:

@@ -10,10 +10,10 @@ from django.views.generic import DetailView
 from blocs import services
 from blocs.forms import BlocYearSettingsForm, YearForm
 from blocs.models import Bloc, BlocYear, Membership, Plan, RotationSlot
-from units.access import object_for_user
-from units.history import history_entries
+from core.access import object_for_user
+from core.errors import DomainError
+from core.history import history_entries
 from units.models import Province
-from units.services import DomainError
 
 
 def dashboard(request):

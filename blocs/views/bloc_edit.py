@@ -10,9 +10,9 @@ from blocs.forms.bloc_edit import BLOC_EDITABLE_FIELDS, BlocForm
 from blocs.models import Bloc
 from blocs.services import bloc_create as bloc_create_service
 from blocs.services.bloc_edit import bloc_update
-from units.access import object_for_user
+from core.access import object_for_user
+from core.errors import DomainError
 from units.models import Province
-from units.services import DomainError
 
 
 def bloc_create(request, code: str):

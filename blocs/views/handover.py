@@ -14,9 +14,9 @@ from blocs.forms.pledge import table_helper
 from blocs.models import BlocYear, Handover, HandoverItem
 from blocs.services import handover as services
 from blocs.services import year_state
-from units.access import object_for_user
-from units.history import history_entries
-from units.services import DomainError
+from core.access import object_for_user
+from core.errors import DomainError
+from core.history import history_entries
 
 
 def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:

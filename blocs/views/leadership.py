@@ -21,10 +21,10 @@ from blocs.services.leadership import (
     leadership_set,
     leadership_version,
 )
-from units.access import object_for_user
-from units.history import history_entries
+from core.access import object_for_user
+from core.errors import DomainError
+from core.history import history_entries
 from units.models import Province
-from units.services import DomainError
 
 FORM_PREFIXES = {"confirm_form": "confirm", "election_form": "elect", "decision_form": "decide"}
 

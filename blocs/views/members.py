@@ -18,11 +18,11 @@ from blocs.services.imports import (
     members_import_parse,
 )
 from blocs.services.members import member_add, member_remove
-from units.access import object_for_user
-from units.forms import ImportConfirmForm, SpreadsheetUploadForm
-from units.history import history_entries
-from units.services import DomainError
-from units.spreadsheets import rows_sign, rows_unsign, template_response
+from core.access import object_for_user
+from core.errors import DomainError
+from core.forms import ImportConfirmForm, SpreadsheetUploadForm
+from core.history import history_entries
+from core.spreadsheets import rows_sign, rows_unsign, template_response
 
 
 def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:

@@ -19,9 +19,9 @@ from blocs.services.opening import (
     bloc_years_opening_plans,
     opened_message,
 )
-from units.access import object_for_user
+from core.access import object_for_user
+from core.errors import DomainError
 from units.models import Province
-from units.services import DomainError
 
 
 def _bloc(request, pk: int) -> Bloc:

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from blocs.forms.plan import PlanForm
 from blocs.models import BlocYear, Plan
 from blocs.services.plan import plan_save
-from units.access import object_for_user
-from units.services import DomainError
+from core.access import object_for_user
+from core.errors import DomainError
 
 
 def plan_edit(request, bloc_pk: int, year: int):

@@ -9,18 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
-from blocs.forms.pledge import (
-    PledgeForm,
-    PledgeItemFormSet,
-    PledgeSignatureForm,
-    VersionForm,
-    table_helper,
-)
+from blocs.forms.pledge import PledgeForm, PledgeItemFormSet, PledgeSignatureForm, table_helper
 from blocs.models import BlocYear, Membership, Pledge, PledgeItem, PledgeSignature
 from blocs.services import pledge as services
-from units.access import object_for_user
-from units.history import history_entries
-from units.services import DomainError
+from core.access import object_for_user
+from core.errors import DomainError
+from core.forms import VersionForm
+from core.history import history_entries
 
 
 def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST, require_safe
 from blocs.forms.rotation import RotationAddForm, RotationChangeForm
 from blocs.models import Bloc, Membership, RotationSlot
 from blocs.services.rotation import rotation_set
-from units.access import object_for_user
-from units.history import history_entries
-from units.services import DomainError
+from core.access import object_for_user
+from core.errors import DomainError
+from core.history import history_entries
 
 
 def _bloc(request, pk: int) -> Bloc:

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    "core",
     "units",
     "blocs",
     "meetings",

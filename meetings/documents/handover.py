@@ -6,13 +6,9 @@ import datetime
 import functools
 
 from blocs.models import Bloc, BlocYear, Handover, Membership
+from core.formats import short_date
 from meetings.documents import DocumentBuilder, register
 from meetings.documents.signatures import SignatureBlock, in_rows
-
-
-def short_date(day: datetime.date) -> str:
-    """Write a date as documents cite one: "21/5/2020" (no leading zeros)."""
-    return f"{day.day}/{day.month}/{day.year}"
 
 
 def head_title(bloc: Bloc) -> str:

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from django.utils.html import format_html
 
 from blocs.models import Bloc, BlocYear, Membership
+from core.formats import ngay_thang, short_date
 from meetings.documents import Header
-from meetings.documents.handover import short_date
 from meetings.pdf import render_pdf
-from meetings.templatetags.documents import ngay_thang
 from units.models import Province
 
 TEMPLATE = "documents/leadership_annex.html"

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime
 
 from blocs.models import BlocYear
+from core.formats import gio_phut, ngay_thang
 from meetings.documents import DocumentBuilder, register
 from meetings.documents.members import members_in_order
 from meetings.documents.signatures import SignatureBlock, in_rows
 from meetings.documents.text import paragraphs, person
 from meetings.models import Attendance, Meeting
-from meetings.templatetags.documents import gio_phut, ngay_thang
 
 SECRETARY = "Thư ký"
 CHAIR = "Chủ trì"

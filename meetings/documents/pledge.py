@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime
 
 from blocs.models import BlocYear, Pledge
+from core.formats import ngay_thang
 from meetings.documents import DocumentBuilder, register
 from meetings.documents.members import members_in_order
 from meetings.documents.signatures import SignatureBlock, in_rows, unit_role
 from meetings.documents.text import paragraphs
-from meetings.templatetags.documents import ngay_thang
 
 
 @register

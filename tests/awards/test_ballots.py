@@ -8,7 +8,7 @@ from django.utils import translation
 
 from awards.models import Ballot, BallotVote
 from awards.services_ballots import ballot_result, ballot_save
-from units.services import DomainError
+from core.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 

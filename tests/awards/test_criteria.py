@@ -11,9 +11,9 @@ from django.utils.translation import gettext
 from awards import services_scores
 from awards.models import Criterion, Score
 from blocs.models import Membership
+from core.errors import DomainError
 from tests.awards.test_scores import SimpleSheet
 from tests.factories import BlocYearFactory
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

@@ -13,13 +13,14 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from awards.documents import number_text
 from awards.documents.minutes import YEAR_END_TEMPLATE, YearEndMinutesBuilder
 from awards.documents.submission import SubmissionBuilder
 from awards.documents.vote_count import VoteCountBuilder
 from awards.services_counters import counter_add
 from awards.services_scores import criterion_create, scores_save
 from awards.services_submissions import submission_submit
+from core.errors import DomainError
+from core.formats import number_text
 from meetings import services as meeting_services
 from meetings.documents import builder_for
 from meetings.documents.minutes import MinutesBuilder
@@ -44,7 +45,6 @@ from tests.awards.review_world import (
 )
 from tests.factories import BlocYearFactory, MembershipFactory, UnitNameFactory
 from tests.meetings.pdf_checks import assert_document_serif, page_texts
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

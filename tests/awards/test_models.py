@@ -11,10 +11,10 @@ from django.utils import translation
 
 from awards import services
 from awards.models import AwardType, Registration
+from core.errors import DomainError
 from tests.checks import assert_database_refuses, assert_refused_on
 from tests.factories import AwardTypeFactory, ProvinceFactory, RegistrationFactory
 from units.models import Province
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

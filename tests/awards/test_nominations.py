@@ -18,11 +18,11 @@ from awards.services_nominations import (
     nomination_return,
     nominations_from_ballot,
 )
+from core.errors import DomainError
 from meetings import services as meeting_services
 from meetings.models import Attendance, Meeting
 from tests.awards.submitting import nominations_submit
 from tests.factories import AwardRulesFactory
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

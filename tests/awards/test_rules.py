@@ -25,6 +25,7 @@ from awards.services_rules import (
     rules_context,
 )
 from blocs.models import BlocYear
+from core.errors import DomainError
 from meetings.models import Meeting
 from tests.factories import (
     AwardRulesFactory,
@@ -39,7 +40,6 @@ from tests.factories import (
     UnitUserFactory,
 )
 from units.models import User
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from awards import services_scores
 from awards.models import Criterion, Score
 from blocs.models import Membership
+from core.errors import DomainError
 from tests.factories import BlocYearFactory, MembershipFactory
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

@@ -43,12 +43,12 @@ from awards.services_counters import counter_add
 from awards.services_nominations import nomination_create, nominations_from_ballot
 from awards.services_submissions import submission_create, submission_submit
 from blocs.models import BlocYear
+from core.errors import DomainError
 from meetings.models import Document, Meeting
 from meetings.registry import document_issue, documents_of
 from tests.factories import NationalUserFactory, UnitUserFactory
 from tests.meetings.pdf_checks import page_texts
 from units.models import Unit, User
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

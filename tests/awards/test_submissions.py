@@ -27,12 +27,12 @@ from awards.services_submissions import (
     submission_update,
 )
 from blocs.models import BlocYear
+from core.errors import DomainError
 from meetings.documents.minutes import MinutesBuilder
 from meetings.models import Document
 from meetings.registry import document_issue
 from tests.awards import review_world as review
 from tests.awards.review_world import record
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,7 @@ from django.utils import translation
 from blocs.models import BlocYear, Handover, HandoverItem, YearStateChange
 from blocs.services import handover as services
 from blocs.services import year_state
+from core.errors import DomainError
 from tests.factories import BlocYearFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -216,7 +217,7 @@ class TestRecord:
     def test_the_outgoing_unit_must_be_a_member_of_the_year(
         self, bloc_year_1, unit_o, unit_d, board
     ):
-        with pytest.raises(services.DomainError) as refusal:
+        with pytest.raises(DomainError) as refusal:
             services.handover_record(
                 bloc_year=bloc_year_1,
                 user=board,
@@ -295,7 +296,7 @@ class TestCorrection:
     def test_a_correction_made_on_a_closed_year_is_refused_by_the_service(
         self, recorded, unit_h, unit_d, board
     ):
-        with pytest.raises(services.DomainError):
+        with pytest.raises(DomainError):
             services.handover_record(
                 bloc_year=recorded,
                 user=board,

@@ -12,6 +12,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from blocs.models import BlocYear, Membership
+from core.spreadsheets import MAX_UPLOAD_BYTES, rows_sign
 from tests.factories import (
     BlocYearFactory,
     BoardUserFactory,
@@ -20,7 +21,6 @@ from tests.factories import (
     UnitNameFactory,
 )
 from tests.workbooks import upload, xlsx_bytes, xlsx_upload
-from units.spreadsheets import MAX_UPLOAD_BYTES, rows_sign
 
 pytestmark = pytest.mark.django_db
 

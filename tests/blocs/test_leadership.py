@@ -13,6 +13,7 @@ from django.utils import translation
 
 from blocs.models import BlocYear, LeadershipDecision, Membership, RotationSlot
 from blocs.services.leadership import leadership_set, leadership_version
+from core.errors import DomainError
 from tests.factories import (
     BlocFactory,
     BlocYearFactory,
@@ -24,7 +25,6 @@ from tests.factories import (
     UnitFactory,
     UnitNameFactory,
 )
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,7 @@ import pytest
 
 from blocs import services
 from blocs.models import Bloc, BlocYear, Membership, RotationSlot
+from core.errors import DomainError
 from tests.checks import (
     assert_database_refuses,
     assert_is_vietnamese_sentence,
@@ -23,7 +24,6 @@ from tests.factories import (
     RotationSlotFactory,
     UnitFactory,
 )
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

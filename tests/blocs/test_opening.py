@@ -12,8 +12,8 @@ from django.utils import translation
 
 from blocs.models import Bloc, BlocYear, Membership
 from blocs.services.opening import OpeningOutcome, bloc_year_open, bloc_years_open_all
+from core.errors import DomainError
 from tests.factories import BlocFactory, BlocYearFactory, MembershipFactory
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

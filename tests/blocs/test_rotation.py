@@ -13,6 +13,7 @@ from django.utils import translation
 from blocs.models import Bloc, BlocYear, Membership, RotationSlot
 from blocs.rotation import propose
 from blocs.services.rotation import rotation_set
+from core.errors import DomainError
 from tests.factories import (
     BlocFactory,
     BlocYearFactory,
@@ -21,7 +22,6 @@ from tests.factories import (
     RotationSlotFactory,
     UnitFactory,
 )
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from meetings import services
 from meetings.models import Meeting
 
-# The message of a save made on a stale copy (units.services.versioned_for_update).
+# The message of a save made on a stale copy (core.services.versioned_for_update).
 STALE = (
     "Someone else saved this record after you opened it. Your changes were not "
     "saved: reload the page to see theirs, then enter yours again."

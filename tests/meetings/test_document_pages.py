@@ -16,6 +16,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from blocs.models import BlocYear, Handover, Pledge
+from core.errors import DomainError
 from meetings import services
 from meetings.documents import BUILDERS
 from meetings.models import Document, DocumentSequence, Meeting
@@ -31,7 +32,6 @@ from tests.factories import (
 )
 from tests.meetings.tiny_builders import TinyHandover, TinyMinutes, TinyPledge
 from units.models import User
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

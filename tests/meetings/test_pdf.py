@@ -15,9 +15,9 @@ import pytest
 from django.core import checks
 from django.template import engines
 
+from core.formats import gio_phut, ngay_thang
 from meetings import pdf as renderer
 from meetings.documents import Header
-from meetings.templatetags.documents import gio_phut, ngay_thang
 from tests.meetings.pdf_checks import (
     MM,
     assert_document_serif,
@@ -499,7 +499,7 @@ class TestDateFilter:
         assert ngay_thang(None) == "ngày …… tháng …… năm ……"
 
     def test_a_template_writes_the_date_line_with_it(self):
-        html = engines["django"].from_string("{% load documents %}{{ day|ngay_thang }}")
+        html = engines["django"].from_string("{% load formats %}{{ day|ngay_thang }}")
 
         assert html.render({"day": datetime.date(2021, 2, 5)}) == "ngày 05 tháng 02 năm 2021"
 

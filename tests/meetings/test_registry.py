@@ -14,12 +14,12 @@ from django.core.files.storage import default_storage
 from django.db import connection, connections, transaction
 
 from blocs.models import Handover, Pledge
+from core.errors import DomainError
 from meetings import services
 from meetings.models import Document, DocumentSequence, Meeting
 from meetings.registry import document_issue, document_number_allocate, documents_of
 from tests.checks import assert_database_refuses
 from tests.meetings.tiny_builders import TinyHandover, TinyMinutes, TinyPledge
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

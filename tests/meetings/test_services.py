@@ -9,12 +9,12 @@ import pytest
 from django.utils import translation
 
 from blocs.models import BlocYear
+from core.errors import DomainError
 from meetings import services
 from meetings.models import Attendance, Chair, Meeting
 from tests.checks import vietnamese
 from tests.factories import MembershipFactory
 from tests.meetings.helpers import STALE
-from units.services import DomainError
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from django.utils.text import capfirst
 
 from blocs.models import Membership, RotationSlot
 from blocs.services import year_state
+from core.history import history_entries
 from tests.factories import LeadershipDecisionFactory, UnitFactory
-from units.history import history_entries
 from units.models import Unit, UnitName
 from units.services import unit_rename, unit_update
 

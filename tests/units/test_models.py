@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 from django.urls import reverse
 
+from core.errors import DomainError
 from tests.checks import (
     assert_database_refuses,
     assert_refused,
@@ -192,7 +193,7 @@ class TestNameHistory:
     def test_a_rename_dated_before_the_last_recorded_change_is_refused(self, renamed):
         renamed.refresh_from_db()
 
-        with pytest.raises(services.DomainError) as excinfo:
+        with pytest.raises(DomainError) as excinfo:
             services.unit_update(
                 unit=renamed,
                 version=renamed.version,
@@ -206,7 +207,7 @@ class TestNameHistory:
     def test_a_rename_date_without_a_new_name_is_refused(self):
         unit = UnitFactory()
 
-        with pytest.raises(services.DomainError) as excinfo:
+        with pytest.raises(DomainError) as excinfo:
             services.unit_update(
                 unit=unit, version=unit.version, renamed_on=RENAMED_ON, address="Số 1 Lê Duẩn"
             )
@@ -230,7 +231,7 @@ class TestNameHistory:
         unit = UnitFactory(leader_name="Lê Văn Cũ")
         services.unit_update(unit=unit, version=1, leader_name="Lê Văn Mới")
 
-        with pytest.raises(services.DomainError) as excinfo:
+        with pytest.raises(DomainError) as excinfo:
             services.unit_update(unit=unit, version=1, leader_name="Lê Văn Khác")
 
         assert excinfo.value.message == vietnamese(
@@ -259,7 +260,7 @@ class TestUnitMerge:
         unit = UnitFactory(province=into.province)
         services.unit_merge(unit=unit, into=into, effective=RENAMED_ON)
 
-        with pytest.raises(services.DomainError) as excinfo:
+        with pytest.raises(DomainError) as excinfo:
             services.unit_merge(
                 unit=unit, into=UnitFactory(province=into.province), effective=RENAMED_ON
             )

@@ -12,8 +12,8 @@ from awards import demo as awards_demo
 from awards import demo_outcomes, demo_rules
 from blocs import demo
 from blocs.demo_loader import DemoLoader
+from core.errors import DomainError
 from meetings import demo as meetings_demo
-from units.services import DomainError
 
 # What the summary counts, in the order it prints them.
 LABELS = {

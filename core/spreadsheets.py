@@ -18,8 +18,8 @@ from django.utils.translation import ngettext
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from units.services import DomainError
-from units.text import nfc
+from core.errors import DomainError
+from core.text import nfc, text_key
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 # Far more than a province has units; it stops a sheet of a million blank rows early.
@@ -41,11 +41,6 @@ class Column:
 
 
 Row = tuple[int, tuple[str, ...]]  # the row's number in the sheet, and its cells as text
-
-
-def text_key(value: str) -> str:
-    """Return the text as names are compared: NFC, case and runs of spaces ignored."""
-    return " ".join(nfc(value).casefold().split())
 
 
 def errors_message(count: int) -> str:

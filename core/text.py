@@ -14,6 +14,11 @@ def nfc(value: str | None) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
+def text_key(value: str) -> str:
+    """Return the text as names are compared: NFC, case and runs of spaces ignored."""
+    return " ".join(nfc(value).casefold().split())
+
+
 # Django's own strings that its Vietnamese catalogue lacks; the project's catalogue (found first,
 # through LOCALE_PATHS) translates them.
 DJANGO_STRINGS = (gettext_noop("- Select an option -"),)

@@ -1,15 +1,25 @@
-"""Saving a numbered list of items (a pledge's contents, the things handed over) as a whole."""
+"""What every app's services share: validating before a save, refusing a save made on a stale
+copy, and saving an ordered list of child rows as a whole."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from units.services import DomainError, clean_or_refuse
-from units.text import nfc
+from core.errors import DomainError
+from core.text import nfc
+
+
+def clean_or_refuse(obj) -> None:
+    """Validate the object, turning what is wrong into one domain error."""
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        raise DomainError(" ".join(error.messages)) from error
 
 
 def stale() -> DomainError:
@@ -20,6 +30,14 @@ def stale() -> DomainError:
             "saved: reload the page to see theirs, then enter yours again."
         )
     )
+
+
+def versioned_for_update(model, *, pk: int, version: int, field: str = "version"):
+    """Lock the row and refuse when it changed since the user loaded it."""
+    obj = model.objects.select_for_update().get(pk=pk)
+    if getattr(obj, field) != version:
+        raise stale()
+    return obj
 
 
 def numbered_items_save(

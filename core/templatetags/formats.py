@@ -1,0 +1,15 @@
+"""The national formats of dates, times and numbers as template filters."""
+
+from __future__ import annotations
+
+from django import template
+
+from core import formats
+
+register = template.Library()
+
+register.filter("ngay_thang", formats.ngay_thang)
+register.filter("gio_phut", formats.gio_phut)
+register.filter("short_date", formats.short_date)
+register.filter("number_text", formats.number_text)
+register.filter("count_text", formats.count_text)
