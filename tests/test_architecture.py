@@ -1,4 +1,4 @@
-"""Dependencies point one way: core ← units ← blocs ← meetings ← awards."""
+"""Dependencies point one way: core ← units ← blocs ← meetings ← awards ← demo."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ["core", "units", "blocs", "meetings", "awards"]
+LAYERS = ["core", "units", "blocs", "meetings", "awards", "demo"]
 
 
 def imported_apps(path: Path) -> set[str]:

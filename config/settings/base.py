@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "blocs",
     "meetings",
     "awards",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from awards import demo_rules
 from awards.models import AwardRules, LegalBasis, Nomination
 from awards.services_rules import (
     award_rules_apply,
@@ -26,6 +25,7 @@ from awards.services_rules import (
 )
 from blocs.models import BlocYear
 from core.errors import DomainError
+from demo import regulations as demo_regulations
 from meetings.models import Meeting
 from tests.factories import (
     AwardRulesFactory,
@@ -80,7 +80,7 @@ NATIONAL_WRITES_POST = (403, 403, 403, 403, 403, 403, 403, 302)
 @pytest.fixture
 def demo_texts(world) -> None:
     """The national texts of the demo, with their dates, and the rules of province A (Đắk Lắk)."""
-    demo_rules.load(Counter())
+    demo_regulations.load(Counter())
 
 
 @pytest.fixture
@@ -187,7 +187,7 @@ class TestTheTextsInForce:
     def test_loading_the_demo_again_adds_nothing(self, demo_texts, province_a, province_b):
         created = Counter()
 
-        demo_rules.load(created)
+        demo_regulations.load(created)
 
         assert not +created
         assert LegalBasis.objects.filter(province__isnull=True).count() == 8

@@ -26,7 +26,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from awards import demo_outcomes
 from awards.documents.submission import SubmissionBuilder
 from awards.documents.vote_count import VoteCountBuilder
 from awards.models import (
@@ -44,6 +43,7 @@ from awards.services_nominations import nomination_create, nominations_from_ball
 from awards.services_submissions import submission_create, submission_submit
 from blocs.models import BlocYear
 from core.errors import DomainError
+from demo import outcomes
 from meetings.models import Document, Meeting
 from meetings.registry import document_issue, documents_of
 from tests.factories import NationalUserFactory, UnitUserFactory
@@ -106,7 +106,7 @@ def seed_world(django_db_setup, django_db_blocker):
     """The demo without the seed outcomes: the conferences are held, nothing is voted yet."""
 
     def load() -> None:
-        with mock.patch.object(demo_outcomes, "OUTCOMES", ()):
+        with mock.patch.object(outcomes, "OUTCOMES", ()):
             load_demo()
 
     with kept(django_db_blocker, load):
@@ -123,8 +123,8 @@ def demo(django_db_setup, django_db_blocker):
 # --- reading the worlds ---------------------------------------------------------------------
 
 
-def outcome_of(province: str) -> demo_outcomes.DemoOutcome:
-    return next(o for o in demo_outcomes.OUTCOMES if o.province == province)
+def outcome_of(province: str) -> outcomes.DemoOutcome:
+    return next(o for o in outcomes.OUTCOMES if o.province == province)
 
 
 def bloc_year_of(province: str) -> BlocYear:
@@ -140,7 +140,7 @@ def conference_of(province: str) -> Meeting:
 
 
 def unit(province: str, key: str) -> Unit:
-    return demo_outcomes.unit_of(province, key)
+    return outcomes.unit_of(province, key)
 
 
 def flag_and_merit(bloc_year: BlocYear) -> tuple[AwardType, AwardType]:
@@ -282,7 +282,7 @@ def people() -> dict[str, User]:
 class TestTheSeedOutcomesReplayed:
     @BOTH
     def test_the_seed_ballot_proposes_what_the_report_says(self, province):
-        ballot = record(province, seed_votes(province), note=demo_outcomes.BALLOT_NOTE)
+        ballot = record(province, seed_votes(province), note=outcomes.BALLOT_NOTE)
         result = ballot_result(ballot)
 
         assert ballot.issued == ballot.returned == PRESENT[province]

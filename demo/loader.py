@@ -1,4 +1,4 @@
-"""Load the blocs part of the demo data through the services; what exists is left alone."""
+"""Load the demo data through the services, lower floors first; what exists is left alone."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import Counter
 from django.conf import settings
 from django.db import transaction
 
-from blocs import demo
+from awards.services import award_types_ensure_defaults
 from blocs.models import Bloc, BlocYear, Membership, Plan, Pledge
 from blocs.services import (
     bloc_create,
@@ -19,39 +19,39 @@ from blocs.services import (
 from blocs.services.plan import plan_save
 from blocs.services.pledge import pledge_items_save, pledge_save, pledge_sign
 from core.services import clean_or_refuse
+from demo import conferences, outcomes, regulations, seeds
 from units.models import Province, Unit, User
 from units.services import unit_rename
 
 
 class DemoLoader:
-    """Create whatever part of the demo data is missing, through the services."""
+    """Create whatever provinces, units, blocs, users, plans and pledges of the demo are missing."""
 
     def __init__(self) -> None:
         self.created: Counter[str] = Counter()
         self.provinces: dict[str, Province] = {}
         self.units: dict[tuple[str, str], Unit] = {}
 
-    @transaction.atomic
     def load(self) -> Counter[str]:
-        """Load everything in one transaction and return how many of each kind were created."""
-        for spec in demo.PROVINCES:
+        """Load the seed blocs and return how many of each kind were created."""
+        for spec in seeds.PROVINCES:
             province = self.province(spec)
             for unit_spec in spec.units:
                 self.units[spec.code, unit_spec.key] = self.unit(province, unit_spec)
-        for spec in demo.BLOCS:
+        for spec in seeds.BLOCS:
             self.bloc(spec)
-        for spec in demo.USERS:
+        for spec in seeds.USERS:
             self.user(spec)
-        for spec in demo.PLANS:
+        for spec in seeds.PLANS:
             self.plan(spec)
-        for spec in demo.PLEDGES:
+        for spec in seeds.PLEDGES:
             self.pledge(spec)
         return self.created
 
     def year_of(self, province: str, bloc: str, year: int) -> BlocYear:
         return BlocYear.objects.get(bloc__province__code=province, bloc__name=bloc, year=year)
 
-    def plan(self, spec: demo.DemoPlan) -> None:
+    def plan(self, spec: seeds.DemoPlan) -> None:
         bloc_year = self.year_of(spec.province, spec.bloc, spec.year)
         if Plan.objects.filter(bloc_year=bloc_year).exists():
             return
@@ -66,7 +66,7 @@ class DemoLoader:
         )
         self.created["plan"] += 1
 
-    def pledge(self, spec: demo.DemoPledge) -> None:
+    def pledge(self, spec: seeds.DemoPledge) -> None:
         bloc_year = self.year_of(spec.province, spec.bloc, spec.year)
         if Pledge.objects.filter(bloc_year=bloc_year).exists():
             return
@@ -95,7 +95,7 @@ class DemoLoader:
             )
         self.created["pledge"] += 1
 
-    def province(self, spec: demo.DemoProvince) -> Province:
+    def province(self, spec: seeds.DemoProvince) -> Province:
         province = Province.objects.filter(code=spec.code).first()
         if province is None:
             # Provinces and units have no create service (the admin creates them), so validate here.
@@ -106,7 +106,7 @@ class DemoLoader:
         self.provinces[spec.code] = province
         return province
 
-    def unit(self, province: Province, spec: demo.DemoUnit) -> Unit:
+    def unit(self, province: Province, spec: seeds.DemoUnit) -> Unit:
         # A unit loaded before is found under its 2020 name or, once renamed, its current one.
         names = {spec.full_name, spec.current_full_name}
         unit = Unit.objects.filter(province=province, full_name__in=names).first()
@@ -133,7 +133,7 @@ class DemoLoader:
             self.created["rename"] += 1
         return unit
 
-    def bloc(self, spec: demo.DemoBloc) -> Bloc:
+    def bloc(self, spec: seeds.DemoBloc) -> Bloc:
         province = self.provinces[spec.province]
         bloc = Bloc.objects.filter(province=province, name=spec.name).first()
         if bloc is None:
@@ -149,7 +149,7 @@ class DemoLoader:
             self.bloc_year(bloc, spec.province, year_spec)
         return bloc
 
-    def bloc_year(self, bloc: Bloc, province_code: str, spec: demo.DemoYear) -> BlocYear:
+    def bloc_year(self, bloc: Bloc, province_code: str, spec: seeds.DemoYear) -> BlocYear:
         bloc_year = BlocYear.objects.filter(bloc=bloc, year=spec.year).first()
         if bloc_year is None:
             bloc_year = bloc_year_create(bloc=bloc, year=spec.year, **spec.settings)
@@ -165,7 +165,7 @@ class DemoLoader:
             self.leadership(bloc_year, province_code, spec)
         return bloc_year
 
-    def leadership(self, bloc_year: BlocYear, province_code: str, spec: demo.DemoYear) -> None:
+    def leadership(self, bloc_year: BlocYear, province_code: str, spec: seeds.DemoYear) -> None:
         decision = None
         if spec.decision is not None:
             decision = leadership_decision_record(
@@ -185,7 +185,7 @@ class DemoLoader:
         )
         self.created["leadership"] += 1
 
-    def user(self, spec: demo.DemoUser) -> None:
+    def user(self, spec: seeds.DemoUser) -> None:
         if User.objects.filter(username=spec.username).exists():
             return
         user = User(
@@ -202,3 +202,54 @@ class DemoLoader:
         clean_or_refuse(user)
         user.save()
         self.created["user"] += 1
+
+
+def _blocs_and_people(created: Counter[str]) -> None:
+    created.update(DemoLoader().load())
+
+
+def _conferences(created: Counter[str]) -> None:
+    conferences.load(created, documents=False)
+
+
+def _award_types(created: Counter[str]) -> None:
+    for province in Province.objects.all():
+        created["award_type"] += len(award_types_ensure_defaults(province=province))
+
+
+def _regulations(created: Counter[str]) -> None:
+    regulations.load(created)
+
+
+def _ballots(created: Counter[str]) -> None:
+    outcomes.record_ballots(created)
+
+
+def _documents(created: Counter[str]) -> None:
+    conferences.issue_documents(created)
+
+
+def _proposals(created: Counter[str]) -> None:
+    outcomes.record_proposals(created)
+
+
+# The conferences' minutes carry their ballots, and the bloc submits after the conference.
+STEPS = (
+    _blocs_and_people,
+    _conferences,
+    _award_types,
+    _regulations,
+    _ballots,
+    _documents,
+    _proposals,
+)
+
+
+@transaction.atomic
+def demo_load() -> Counter[str]:
+    """Load every step of the demo in one transaction; return how many of each kind were
+    created (nothing on a second run)."""
+    created: Counter[str] = Counter()
+    for step in STEPS:
+        step(created)
+    return +created

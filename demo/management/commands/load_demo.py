@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from awards import demo as awards_demo
-from awards import demo_outcomes, demo_rules
-from blocs import demo
-from blocs.demo_loader import DemoLoader
 from core.errors import DomainError
-from meetings import demo as meetings_demo
+from demo.loader import demo_load
+from demo.seeds import demo_logins
 
 # What the summary counts, in the order it prints them.
 LABELS = {
@@ -58,7 +52,7 @@ class Command(BaseCommand):
             self.print_logins()
             return
         try:
-            created = load_everything()
+            created = demo_load()
         except DomainError as error:
             raise CommandError(error.message) from error
         if not created:
@@ -72,22 +66,8 @@ class Command(BaseCommand):
 
     def print_logins(self) -> None:
         """Print the demo usernames, their roles and the shared password."""
-        rows = demo.demo_logins()
+        rows = demo_logins()
         width = max(len(username) for username, _ in rows)
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {settings.DEMO_PASSWORD})")
         for username, role in rows:
             self.stdout.write(f"  {username.ljust(width)}  {role}")
-
-
-@transaction.atomic
-def load_everything() -> Counter[str]:
-    """Load each app's part, lowest layer first, in one transaction."""
-    created = DemoLoader().load()
-    meetings_demo.load(created, documents=False)
-    awards_demo.load(created)
-    demo_rules.load(created)
-    # The conferences' minutes carry their ballots, and the bloc submits after the conference.
-    demo_outcomes.record_ballots(created)
-    meetings_demo.issue_documents(created)
-    demo_outcomes.record_proposals(created)
-    return +created

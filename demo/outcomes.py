@@ -22,8 +22,8 @@ from awards.services_ballots import ballot_save, proposable_award_types
 from awards.services_counters import counter_add
 from awards.services_nominations import decision_record, nominations_from_ballot
 from awards.services_submissions import submission_create, submission_submit
-from blocs import demo as blocs_demo
 from blocs.models import BlocYear
+from demo import seeds
 from meetings.documents import DocumentBuilder
 from meetings.models import Meeting
 from meetings.registry import document_issue, documents_of
@@ -111,7 +111,7 @@ OUTCOMES = (
 
 def unit_of(province: str, key: str) -> Unit:
     """Return the demo unit of that key (blocs.demo), whatever name it carries today."""
-    spec = next(p for p in blocs_demo.PROVINCES if p.code == province)
+    spec = next(p for p in seeds.PROVINCES if p.code == province)
     unit = next(u for u in spec.units if u.key == key)
     names = {unit.full_name, unit.current_full_name}
     return Unit.objects.get(province__code=province, full_name__in=names)
