@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from awards.models import BallotCounter
-from units.forms import UnitInYearChoiceField
+from units.forms.units import UnitInYearChoiceField
 
 
 class CounterForm(forms.Form):

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Nomination
-from units.forms import UnitInYearChoiceField
+from units.forms.units import UnitInYearChoiceField
 
 
 class NominationForm(forms.Form):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blocs.views import dashboard
 from meetings import views_annex
-from units.forms import LoginForm
+from units.forms.accounts import LoginForm
 
 admin.site.site_header = _("Emulation blocs — administration")
 admin.site.site_title = _("Emulation blocs")

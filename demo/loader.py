@@ -21,7 +21,7 @@ from blocs.services.pledge import pledge_items_save, pledge_save, pledge_sign
 from core.services import clean_or_refuse
 from demo import conferences, outcomes, regulations, seeds
 from units.models import Province, Unit, User
-from units.services import unit_rename
+from units.services.units import unit_rename
 
 
 class DemoLoader:

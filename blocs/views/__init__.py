@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, F
+from django.db.models import F
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from blocs.models import Bloc, BlocYear, Membership, Plan, RotationSlot
 from core.access import object_for_user
 from core.errors import DomainError
 from core.history import history_entries
-from units.models import Province
+from units.selectors.provinces import provinces_with_counts
 
 
 def dashboard(request):
@@ -24,9 +24,7 @@ def dashboard(request):
     if user.unit_id:
         return _unit_dashboard(request)
     if user.sees_every_province:
-        provinces = Province.objects.annotate(
-            bloc_count=Count("blocs", distinct=True), unit_count=Count("units", distinct=True)
-        )
+        provinces = provinces_with_counts(user)
         return render(request, "blocs/dashboard_national.html", {"provinces": provinces})
     return render(request, "blocs/dashboard_none.html")
 

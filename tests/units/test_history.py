@@ -17,7 +17,7 @@ from blocs.services import year_state
 from core.history import history_entries
 from tests.factories import LeadershipDecisionFactory, UnitFactory
 from units.models import Unit, UnitName
-from units.services import unit_rename, unit_update
+from units.services.units import unit_rename, unit_update
 
 pytestmark = pytest.mark.django_db
 

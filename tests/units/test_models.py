@@ -24,8 +24,8 @@ from tests.factories import (
     UnitNameFactory,
     UnitUserFactory,
 )
-from units import services
 from units.models import Province, Unit, UnitName, User
+from units.services import units as services
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from core.errors import DomainError
 from core.spreadsheets import CheckedImport, CheckedRow, Column, Row, errors_message, read_table
 from core.text import text_key
 from units.models import Province, Unit
-from units.services import UNIT_EDITABLE_FIELDS, unit_create
+from units.services.units import UNIT_EDITABLE_FIELDS, unit_create
 
 # The columns of the list are the unit's own fields, headed by their labels.
 UNIT_COLUMNS = tuple(

@@ -1,23 +1,15 @@
+"""The forms of a unit: its details, a new unit, and a unit named as it was in a year."""
+
 from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanTextMixin
 from units.models import Unit
-from units.services import UNIT_EDITABLE_FIELDS
-
-
-class LoginForm(AuthenticationForm):
-    """The login form, laid out by crispy forms."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Log in"), css_class="w-100"))
+from units.services.units import UNIT_EDITABLE_FIELDS
 
 
 class UnitForm(CleanTextMixin, forms.ModelForm):
