@@ -29,7 +29,7 @@ from awards.services_rules import (
     rules_periods,
     settings_differences,
 )
-from blocs.forms import YearForm
+from blocs.forms.years import YearForm
 from blocs.models import BlocYear
 from core.access import object_for_user
 from core.errors import DomainError

@@ -1,7 +1,6 @@
 from django.urls import path
 
-from blocs import views
-from blocs.views import bloc_edit as bloc_edit_views
+from blocs.views import blocs as blocs_views
 from blocs.views import handover as handover_views
 from blocs.views import leadership as leadership_views
 from blocs.views import members as members_views
@@ -9,13 +8,14 @@ from blocs.views import opening as opening_views
 from blocs.views import plan as plan_views
 from blocs.views import pledge as pledge_views
 from blocs.views import rotation as rotation_views
+from blocs.views import years as years_views
 
 app_name = "blocs"
 
 urlpatterns = [
     # Blocs, opening years, member lists (board)
-    path("provinces/<slug:code>/new-bloc/", bloc_edit_views.bloc_create, name="bloc_create"),
-    path("<int:pk>/edit/", bloc_edit_views.bloc_edit, name="bloc_edit"),
+    path("provinces/<slug:code>/new-bloc/", blocs_views.bloc_create, name="bloc_create"),
+    path("<int:pk>/edit/", blocs_views.bloc_edit, name="bloc_edit"),
     path("<int:pk>/open-year/", opening_views.blocyear_open, name="blocyear_open"),
     path(
         "<int:pk>/open-year/confirm/",
@@ -54,9 +54,17 @@ urlpatterns = [
         members_views.members_import_template,
         name="members_import_template",
     ),
-    path("<int:pk>/", views.BlocDetailView.as_view(), name="bloc_detail"),
-    path("<int:bloc_pk>/<int:year>/", views.BlocYearDetailView.as_view(), name="blocyear_detail"),
-    path("<int:bloc_pk>/<int:year>/settings/", views.blocyear_settings, name="blocyear_settings"),
+    path("<int:pk>/", blocs_views.BlocDetailView.as_view(), name="bloc_detail"),
+    path(
+        "<int:bloc_pk>/<int:year>/",
+        years_views.BlocYearDetailView.as_view(),
+        name="blocyear_detail",
+    ),
+    path(
+        "<int:bloc_pk>/<int:year>/settings/",
+        years_views.blocyear_settings,
+        name="blocyear_settings",
+    ),
     # Leadership and rotation
     path(
         "<int:bloc_pk>/<int:year>/leadership/",

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from blocs.views import dashboard
+from blocs.views.dashboard import dashboard
 from meetings import views_annex
 from units.forms.accounts import LoginForm
 

@@ -9,13 +9,9 @@ from django.db import transaction
 
 from awards.services import award_types_ensure_defaults
 from blocs.models import Bloc, BlocYear, Membership, Plan, Pledge
-from blocs.services import (
-    bloc_create,
-    bloc_year_create,
-    leadership_decision_record,
-    leadership_set,
-    membership_add,
-)
+from blocs.services.blocs import bloc_create, bloc_year_create
+from blocs.services.leadership import leadership_decision_record, leadership_set
+from blocs.services.members import member_add
 from blocs.services.plan import plan_save
 from blocs.services.pledge import pledge_items_save, pledge_save, pledge_sign
 from core.services import clean_or_refuse
@@ -158,7 +154,7 @@ class DemoLoader:
         for key in spec.members:
             unit = self.units[province_code, key]
             if unit.pk not in present:
-                membership_add(bloc_year=bloc_year, unit=unit)
+                member_add(bloc_year=bloc_year, unit=unit)
                 self.created["membership"] += 1
         # Leaders someone has already set (here or in the app) are theirs: never overwrite them.
         if not bloc_year.memberships.filter(role=Membership.Role.HEAD).exists():

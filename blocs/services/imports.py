@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from blocs.models import BlocYear, Membership
-from blocs.services import membership_add
-from blocs.services.members import members_bump, members_lock
+from blocs.services.members import member_add, members_bump, members_lock
 from core.errors import DomainError
 from core.spreadsheets import CheckedImport, CheckedRow, Column, Row, errors_message, read_table
 from core.text import text_key
@@ -111,6 +110,6 @@ def members_import_apply(
         raise DomainError(errors_message(len(checked.errors)))
     if not checked.to_write:
         raise DomainError(_("The list holds no unit that is not a member yet."))
-    added = [membership_add(bloc_year=bloc_year, unit=row.target) for row in checked.to_write]
+    added = [member_add(bloc_year=bloc_year, unit=row.target) for row in checked.to_write]
     members_bump(bloc_year)
     return added

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from django.db import router, transaction
+from django.db import IntegrityError, router, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.db.models.deletion import Collector
 from django.utils.translation import gettext as _
 
 from blocs.models import BlocYear, Membership
-from blocs.services import membership_add
 from core.errors import DomainError
-from core.services import versioned_for_update
+from core.services import clean_or_refuse, versioned_for_update
 from units.models import Unit
 
 
@@ -36,12 +35,36 @@ def refuse_merged(unit: Unit) -> None:
 
 
 @transaction.atomic
-def member_add(*, bloc_year: BlocYear, unit: Unit, members_version: int) -> Membership:
-    """Add a unit to the member list, refusing one already in a bloc that year."""
-    bloc_year = members_lock(bloc_year=bloc_year, members_version=members_version)
+def member_add(
+    *, bloc_year: BlocYear, unit: Unit, members_version: int | None = None, note: str = ""
+) -> Membership:
+    """Add a unit to a bloc-year, refusing a merged unit and one already in a bloc that year.
+
+    With `members_version` (an add from the member list), the list must be as the user loaded it
+    and the add changes its version; without it (an import, the demo), the caller holds the list.
+    """
+    if members_version is not None:
+        bloc_year = members_lock(bloc_year=bloc_year, members_version=members_version)
     refuse_merged(unit)
-    membership = membership_add(bloc_year=bloc_year, unit=unit)
-    members_bump(bloc_year)
+    other = (
+        Membership.objects.filter(unit=unit, year=bloc_year.year)
+        .select_related("bloc_year__bloc")
+        .first()
+    )
+    if other is not None:
+        raise DomainError(
+            _("%(unit)s is already a member of %(bloc)s in %(year)d.")
+            % {"unit": unit, "bloc": other.bloc_year.bloc, "year": bloc_year.year}
+        )
+    membership = Membership(bloc_year=bloc_year, unit=unit, note=note)
+    clean_or_refuse(membership)
+    try:
+        with transaction.atomic():
+            membership.save()
+    except IntegrityError as error:  # a concurrent insert of the same unit
+        raise DomainError(_("%(unit)s is already in a bloc that year.") % {"unit": unit}) from error
+    if members_version is not None:
+        members_bump(bloc_year)
     return membership
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from blocs.models import Bloc, BlocYear, Membership
-from blocs.services import SETTINGS_FIELDS
+from blocs.services.blocs import SETTINGS_FIELDS
 from core.errors import DomainError
 from core.services import clean_or_refuse
 from units.models import Province, Unit

@@ -15,7 +15,7 @@ from django.views.generic import DetailView, ListView
 
 from blocs.forms.leadership import ConfirmProposalForm, DecisionForm, ElectionForm
 from blocs.models import Bloc, BlocYear, Membership
-from blocs.rotation import propose
+from blocs.selectors.rotation import propose
 from blocs.services.leadership import (
     leadership_assign_by_decision,
     leadership_set,

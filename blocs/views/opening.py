@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from blocs.forms import YearForm
+from blocs.forms.years import YearForm
 from blocs.models import Bloc
 from blocs.services.opening import (
     OpeningOutcome,

@@ -6,8 +6,10 @@ import datetime
 
 import pytest
 
-from blocs import services
 from blocs.models import Bloc, BlocYear, Membership, RotationSlot
+from blocs.services.blocs import bloc_create, bloc_year_update_settings
+from blocs.services.leadership import leadership_decision_record, leadership_set
+from blocs.services.members import member_add
 from core.errors import DomainError
 from tests.checks import (
     assert_database_refuses,
@@ -65,15 +67,13 @@ class TestBloc:
 
     def test_bloc_create_refuses_a_rotation_unit_of_another_province(self, province_a, unit_b):
         with pytest.raises(DomainError) as excinfo:
-            services.bloc_create(
-                province=province_a, name="Khối Nội chính", symbol="KNC", rotation=[unit_b]
-            )
+            bloc_create(province=province_a, name="Khối Nội chính", symbol="KNC", rotation=[unit_b])
 
         assert excinfo.value.message == vietnamese("The unit belongs to another province.")
         assert not Bloc.objects.filter(symbol="KNC").exists()
 
     def test_bloc_create_numbers_the_rotation_order_from_one(self, province_a, unit_h, unit_m):
-        bloc = services.bloc_create(
+        bloc = bloc_create(
             province=province_a, name="Khối Nội chính", symbol="KNC", rotation=[unit_m, unit_h]
         )
 
@@ -174,19 +174,17 @@ class TestBlocYear:
 
 class TestBlocYearSettings:
     def test_the_settings_are_saved_and_the_version_bumped(self, bloc_year_1):
-        services.bloc_year_update_settings(
-            bloc_year=bloc_year_1, version=1, merit_quota=5, score_scale=1000
-        )
+        bloc_year_update_settings(bloc_year=bloc_year_1, version=1, merit_quota=5, score_scale=1000)
 
         bloc_year_1.refresh_from_db()
         assert (bloc_year_1.merit_quota, bloc_year_1.score_scale) == (5, 1000)
         assert bloc_year_1.version == 2
 
     def test_a_stale_version_is_refused_and_changes_nothing(self, bloc_year_1):
-        services.bloc_year_update_settings(bloc_year=bloc_year_1, version=1, merit_quota=5)
+        bloc_year_update_settings(bloc_year=bloc_year_1, version=1, merit_quota=5)
 
         with pytest.raises(DomainError):
-            services.bloc_year_update_settings(bloc_year=bloc_year_1, version=1, merit_quota=9)
+            bloc_year_update_settings(bloc_year=bloc_year_1, version=1, merit_quota=9)
 
         bloc_year_1.refresh_from_db()
         assert bloc_year_1.merit_quota == 5
@@ -194,7 +192,7 @@ class TestBlocYearSettings:
     def test_the_maximum_of_deputies_cannot_drop_below_the_deputies_there_are(
         self, bloc_year_1, unit_m
     ):
-        services.leadership_set(
+        leadership_set(
             bloc_year=bloc_year_1,
             head=bloc_year_1.head.unit,
             deputies=[bloc_year_1.deputies[0].unit, unit_m],
@@ -202,7 +200,7 @@ class TestBlocYearSettings:
         )
 
         with pytest.raises(DomainError) as excinfo:
-            services.bloc_year_update_settings(bloc_year=bloc_year_1, version=1, max_deputies=1)
+            bloc_year_update_settings(bloc_year=bloc_year_1, version=1, max_deputies=1)
 
         assert excinfo.value.message == vietnamese(
             "The bloc-year already has %(n)d deputies; the maximum cannot be lower.", {"n": 2}
@@ -223,7 +221,7 @@ class TestLeadershipDecision:
     def test_recording_a_known_decision_returns_it(self, province_a):
         decision = LeadershipDecisionFactory(province=province_a)
 
-        again = services.leadership_decision_record(
+        again = leadership_decision_record(
             province=province_a, number=decision.number, date=decision.date
         )
 
@@ -378,7 +376,7 @@ class TestMembershipAdd:
     def test_it_adds_a_unit_as_a_plain_member(self, bloc_year_1):
         unit = UnitFactory(province=bloc_year_1.bloc.province)
 
-        membership = services.membership_add(bloc_year=bloc_year_1, unit=unit)
+        membership = member_add(bloc_year=bloc_year_1, unit=unit)
 
         assert (membership.role, membership.year) == (Membership.Role.MEMBER, 2025)
 
@@ -386,7 +384,7 @@ class TestMembershipAdd:
         self, bloc_year_1, unit_o
     ):
         with pytest.raises(DomainError) as excinfo:
-            services.membership_add(bloc_year=bloc_year_1, unit=unit_o)
+            member_add(bloc_year=bloc_year_1, unit=unit_o)
 
         message = excinfo.value.message
         assert message == vietnamese(
@@ -400,7 +398,7 @@ class TestMembershipAdd:
         unit_b.memberships.all().delete()
 
         with pytest.raises(DomainError) as excinfo:
-            services.membership_add(bloc_year=bloc_year_1, unit=unit_b)
+            member_add(bloc_year=bloc_year_1, unit=unit_b)
 
         assert excinfo.value.message == vietnamese("The unit belongs to another province.")
 
@@ -409,7 +407,7 @@ class TestLeadershipSet:
     def test_it_makes_the_head_and_deputies_and_demotes_the_others(
         self, bloc_year_1, unit_h, unit_d, unit_m
     ):
-        services.leadership_set(
+        leadership_set(
             bloc_year=bloc_year_1,
             head=unit_d,
             deputies=[unit_m, unit_h],
@@ -424,7 +422,7 @@ class TestLeadershipSet:
     def test_it_assigns_by_a_provincial_decision(self, bloc_year_1, unit_m, province_a):
         decision = LeadershipDecisionFactory(province=province_a)
 
-        services.leadership_set(
+        leadership_set(
             bloc_year=bloc_year_1,
             head=unit_m,
             basis=Membership.Basis.DECISION,
@@ -439,7 +437,7 @@ class TestLeadershipSet:
         self, bloc_year_1, unit_h, unit_o
     ):
         with pytest.raises(DomainError) as excinfo:
-            services.leadership_set(
+            leadership_set(
                 bloc_year=bloc_year_1,
                 head=unit_h,
                 deputies=[unit_o],
@@ -455,7 +453,7 @@ class TestLeadershipSet:
 
     def test_it_refuses_a_head_who_is_also_a_deputy(self, bloc_year_1, unit_h, unit_d):
         with pytest.raises(DomainError) as excinfo:
-            services.leadership_set(
+            leadership_set(
                 bloc_year=bloc_year_1,
                 head=unit_d,
                 deputies=[unit_d],
@@ -474,7 +472,7 @@ class TestLeadershipSet:
         bloc_year_1.save()
 
         with pytest.raises(DomainError) as excinfo:
-            services.leadership_set(
+            leadership_set(
                 bloc_year=bloc_year_1,
                 head=unit_h,
                 deputies=[unit_d, unit_m],
@@ -488,7 +486,7 @@ class TestLeadershipSet:
 
     def test_it_refuses_a_deputy_named_twice(self, bloc_year_1, unit_h, unit_d):
         with pytest.raises(DomainError):
-            services.leadership_set(
+            leadership_set(
                 bloc_year=bloc_year_1,
                 head=unit_h,
                 deputies=[unit_d, unit_d],

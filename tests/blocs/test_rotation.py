@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from blocs.models import Bloc, BlocYear, Membership, RotationSlot
-from blocs.rotation import propose
+from blocs.selectors.rotation import propose
 from blocs.services.rotation import rotation_set
 from core.errors import DomainError
 from tests.factories import (

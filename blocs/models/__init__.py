@@ -1,0 +1,28 @@
+from blocs.models.blocs import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Bloc,
+    BlocYear,
+    LeadershipDecision,
+    Membership,
+    RotationSlot,
+)
+from blocs.models.closing import Handover, HandoverItem, YearStateChange
+from blocs.models.pledges import Plan, Pledge, PledgeItem, PledgeSignature
+
+__all__ = [
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "Bloc",
+    "BlocYear",
+    "Handover",
+    "HandoverItem",
+    "LeadershipDecision",
+    "Membership",
+    "Plan",
+    "Pledge",
+    "PledgeItem",
+    "PledgeSignature",
+    "RotationSlot",
+    "YearStateChange",
+]

@@ -1,0 +1,85 @@
+"""The page of a bloc-year and its settings."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import F
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+
+from blocs.forms.years import BlocYearSettingsForm
+from blocs.models import BlocYear, Membership, Plan
+from blocs.services import blocs as services
+from core.access import object_for_user
+from core.errors import DomainError
+from core.history import history_entries
+
+
+class BlocYearDetailView(DetailView):
+    """A bloc-year: its members, head, deputies and the basis, its settings and history."""
+
+    model = BlocYear
+    context_object_name = "bloc_year"
+
+    def get_object(self, queryset=None):
+        return object_for_user(
+            BlocYear.objects.with_leaders(),
+            self.request.user,
+            "blocs.view_blocyear",
+            bloc_id=self.kwargs["bloc_pk"],
+            year=self.kwargs["year"],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        bloc_year = self.object
+        members = (
+            bloc_year.memberships.select_related("unit", "decision")
+            .prefetch_related("unit__names")
+            .order_by("role", "deputy_rank", "unit__short_name")
+        )
+        context["members"] = members
+        context["quorum"] = bloc_year.quorum_needed(bloc_year.member_count)
+        context["can_edit"] = self.request.user.has_perm("blocs.change_blocyear", bloc_year)
+        context["history"] = history_entries(
+            bloc_year.history.all(),
+            Membership.history.filter(bloc_year_id=bloc_year.pk).annotate(
+                history_label=F("unit__short_name")
+            ),
+        )
+        context["state_changes"] = bloc_year.state_changes.select_related("changed_by")
+        context["plan"] = Plan.objects.filter(bloc_year=bloc_year).first()
+        context["other_years"] = (
+            BlocYear.objects.for_user(self.request.user)
+            .filter(bloc_id=bloc_year.bloc_id)
+            .values_list("year", flat=True)
+            .order_by("year")
+        )
+        return context
+
+
+def blocyear_settings(request, bloc_pk: int, year: int):
+    """Show and save the settings of a bloc-year (board, or the secretariat while it is open)."""
+    bloc_year = object_for_user(
+        BlocYear.objects.select_related("bloc"),
+        request.user,
+        "blocs.change_blocyear",
+        bloc_id=bloc_pk,
+        year=year,
+    )
+    form = BlocYearSettingsForm(request.POST or None, instance=bloc_year)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.bloc_year_update_settings(
+                bloc_year=bloc_year,
+                version=data["version"],
+                **{name: data[name] for name in services.SETTINGS_FIELDS},
+            )
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The settings were saved."))
+            return redirect(bloc_year)
+    return render(request, "blocs/blocyear_form.html", {"form": form, "bloc_year": bloc_year})
