@@ -7,6 +7,5 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self) -> None:
-        # Registers the builders and sources of the year-end review's documents; the minutes
-        # builder replaces the meetings' one, whose app is ready before this one.
-        from awards.documents import minutes, sources, submission, vote_count  # noqa: F401
+        # Declares the kinds of document of the year-end review and extends the minutes.
+        from awards.documents import kinds  # noqa: F401

@@ -68,7 +68,7 @@ CONCLUSION = (
 
 def minutes_context() -> dict:
     """Return the minutes of a year-end conference of ten units, as plain objects."""
-    from meetings.documents import Header
+    from meetings.documents.builder import Header
 
     day = datetime.date(2021, 1, 26)
     meeting = SimpleNamespace(
@@ -128,7 +128,7 @@ def demo_minutes_context() -> tuple[str, dict]:
     from django.core.management import call_command
     from django.db.models import Count, Q
 
-    from meetings.documents import builder_for
+    from meetings.documents.kinds import MINUTES
     from meetings.models import Meeting
 
     call_command("migrate", verbosity=0, interactive=False)
@@ -139,7 +139,7 @@ def demo_minutes_context() -> tuple[str, dict]:
         .order_by("-present", "date")
         .first()
     )
-    builder = builder_for("minutes", meeting)
+    builder = MINUTES.builder_for(meeting)
     start = time.perf_counter()
     context = {**builder.context(), "doc": builder.header(draft=True)}
     print(
@@ -190,7 +190,7 @@ def main() -> int:
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-    from meetings.pdf import STYLESHEET, installed_document_fonts, render_pdf
+    from meetings.documents.pdf import STYLESHEET, installed_document_fonts, render_pdf
 
     template, context = (
         demo_minutes_context() if args.demo_minutes else (TEMPLATE, minutes_context())

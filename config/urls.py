@@ -4,7 +4,6 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from blocs.views.dashboard import dashboard
-from meetings import views_annex
 from units.forms.accounts import LoginForm
 
 admin.site.site_header = _("Emulation blocs — administration")
@@ -22,14 +21,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("units/", include("units.urls")),
     path("blocs/", include("blocs.urls")),
-    path("blocs/<int:bloc_pk>/<int:year>/meetings/", include("meetings.urls")),
-    path("blocs/<int:bloc_pk>/<int:year>/documents/", include("meetings.urls_documents")),
-    # The province's annex of heads and deputies (meetings renders it; blocs links to it).
-    path(
-        "blocs/leadership/<int:year>/annex/<slug:province>/",
-        views_annex.leadership_annex,
-        name="leadership_annex",
-    ),
+    path("", include("meetings.urls")),
     path("awards/", include("awards.urls")),
     path("admin/", admin.site.urls),
 ]

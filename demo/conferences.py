@@ -7,13 +7,13 @@ from collections import Counter
 
 from blocs.models import BlocYear, Handover, Pledge
 from blocs.services.handover import handover_record
-from meetings import services
-from meetings.documents import DocumentBuilder, builder_for
+from meetings.documents.builder import DocumentBuilder
 from meetings.documents.handover import HandoverBuilder
-from meetings.documents.minutes import MinutesBuilder
+from meetings.documents.kinds import MINUTES
 from meetings.documents.pledge import PledgeBuilder
-from meetings.models import Meeting
-from meetings.registry import document_issue, documents_of
+from meetings.models import Document, Meeting
+from meetings.services import meetings as services
+from meetings.services.documents import document_issue
 from units.models import Unit
 
 
@@ -233,7 +233,7 @@ def issue_demo_handover(created: Counter) -> None:
             ],
         )
         created["handover"] += 1
-    if not documents_of(handover).filter(kind=HandoverBuilder.kind).exists():
+    if not Document.objects.of_record(handover).exists():
         document_issue(builder=HandoverBuilder(handover), user=None)
         created["document"] += 1
 
@@ -250,7 +250,7 @@ def issue_demo_documents(created: Counter) -> None:
     """Issue the minutes of the seed conferences and the Đắk Lắk 2021 pledge, unless issued."""
     # The builder registered for minutes: an app above may extend it with what it records.
     builders: list[DocumentBuilder] = [
-        builder_for(MinutesBuilder.kind, meeting)
+        MINUTES.builder_for(meeting)
         for province, bloc, year, day in SEED_CONFERENCES
         for meeting in Meeting.objects.filter(bloc_year=_year(province, bloc, year), date=day)
     ]
@@ -258,6 +258,6 @@ def issue_demo_documents(created: Counter) -> None:
         PledgeBuilder(Pledge.objects.get(bloc_year=_year("dak-lak", "Khối thi đua số 3", 2021)))
     )
     for builder in builders:
-        if not documents_of(builder.source).filter(kind=builder.kind).exists():
+        if not Document.objects.of_record(builder.source).exists():
             document_issue(builder=builder, user=None)
             created["document"] += 1

@@ -24,9 +24,9 @@ from awards.services_nominations import decision_record, nominations_from_ballot
 from awards.services_submissions import submission_create, submission_submit
 from blocs.models import BlocYear
 from demo import seeds
-from meetings.documents import DocumentBuilder
-from meetings.models import Meeting
-from meetings.registry import document_issue, documents_of
+from meetings.documents.builder import DocumentBuilder
+from meetings.models import Document, Meeting
+from meetings.services.documents import document_issue
 from units.models import Unit
 
 BALLOT_NOTE = (
@@ -154,7 +154,7 @@ def record_proposals(created: Counter) -> None:
 
 
 def _issue(created: Counter, builder: DocumentBuilder) -> None:
-    if not documents_of(builder.source).filter(kind=builder.kind).exists():
+    if not Document.objects.of_record(builder.source).exists():
         document_issue(builder=builder, user=None)
         created["document"] += 1
 

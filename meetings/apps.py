@@ -7,12 +7,6 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings and documents")
 
     def ready(self) -> None:
-        # Registers the system check that warns when no document serif is installed.
-        from meetings import pdf  # noqa: F401
-
-        # Registers the builders of the documents meetings issues.
-        from meetings.documents import (  # noqa: F401
-            handover,  # noqa: F401
-            minutes,
-            pledge,
-        )
+        # Registers the system check that warns when no document serif is installed, and
+        # declares the kinds of document meetings issues.
+        from meetings.documents import kinds, pdf  # noqa: F401

@@ -21,8 +21,8 @@ from awards.models import (
 )
 from blocs.models import Handover, HandoverItem, Plan, Pledge, PledgeItem, YearStateChange
 from meetings.models import Document, DocumentSequence
-from meetings.registry import document_issue
-from meetings.services import meeting_attendance_save, meeting_create
+from meetings.services.documents import document_issue
+from meetings.services.meetings import meeting_attendance_save, meeting_create
 from tests.factories import (
     AwardRulesFactory,
     LeadershipDecisionFactory,

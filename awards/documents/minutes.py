@@ -1,10 +1,10 @@
 """The year-end minutes: the meetings' minutes with what the year-end review decided.
 
-Registered under the kind "minutes" after the meetings' builder, it replaces it for every
-meeting: a year-end review, or any meeting that held a ballot, also carries the score table and
-ranking, the vote of each round, the proposals, and next year's head and deputies, each section
-only when there is something to say, numbered on from section II of the minutes. Other meetings
-print as the meetings' builder prints them.
+It extends the kind of the meetings' minutes (awards.documents.kinds), so it renders every
+meeting's minutes: a year-end review, or any meeting that held a ballot, also carries the score
+table and ranking, the vote of each round, the proposals, and next year's head and deputies,
+each section only when there is something to say, numbered on from section II of the minutes.
+Other meetings print as the meetings' builder prints them.
 """
 
 from __future__ import annotations
@@ -13,16 +13,14 @@ import functools
 from decimal import Decimal
 from itertools import groupby
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 
-from awards.documents import bloc_words, vote_round
+from awards.documents.parts import bloc_words, vote_round
 from awards.models import AwardType, Ballot, BallotVote, Criterion, Nomination, Score
 from awards.services_ballots import ballot_result, meeting_result
 from awards.services_scores import score_totals
 from blocs.models import BlocYear
 from core.formats import number_text
-from meetings.documents import register
 from meetings.documents.minutes import MinutesBuilder
 from meetings.documents.text import sort_key
 from meetings.models import Document, Meeting
@@ -36,7 +34,6 @@ def _award_order(award_type: AwardType) -> tuple:
     return (_KIND_ORDER.get(award_type.kind, 2), award_type.position, award_type.name)
 
 
-@register
 class YearEndMinutesBuilder(MinutesBuilder):
     """Describe a meeting's minutes, with the year-end review's results where it has them."""
 
@@ -132,12 +129,7 @@ class YearEndMinutesBuilder(MinutesBuilder):
         bloc_year = self.bloc_year()
         records = {
             document.source_id: document
-            for document in Document.objects.filter(
-                kind="vote_count",
-                source_type=ContentType.objects.get_for_model(Ballot),
-                source_id__in=[ballot.pk for ballot in self.ballots],
-                replaced_by__isnull=True,
-            )
+            for document in Document.objects.of_records(self.ballots).current()
         }
         rounds = []
         for ballot in self.ballots:

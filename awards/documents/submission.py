@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime
 import functools
 
-from django.contrib.contenttypes.models import ContentType
-
-from awards.documents import bases_cited, bloc_words
+from awards.documents.parts import bases_cited, bloc_words
+from awards.documents.vote_count import VoteCountBuilder
 from awards.models import AwardType, Ballot, BallotVote, Criterion, Nomination, Submission
 from blocs.models import BlocYear
 from core.formats import count_text, ngay_thang, number_text, short_date
-from meetings.documents import DocumentBuilder, register
+from meetings.documents.builder import DocumentBuilder
+from meetings.documents.kinds import MINUTES
 from meetings.documents.signatures import SignatureBlock, in_rows
 from meetings.documents.text import paragraphs
 from meetings.models import Document, Meeting
@@ -48,13 +48,9 @@ def submission_nominations(submission: Submission) -> list[Nomination]:
     )
 
 
-@register
 class SubmissionBuilder(DocumentBuilder):
     """Describe the tờ trình of a submission."""
 
-    kind = "submission"
-    doc_type = "TTr"
-    type_name = "Tờ trình"
     template_name = "documents/submission.html"
 
     source: Submission
@@ -185,18 +181,18 @@ class SubmissionBuilder(DocumentBuilder):
         """Return, for each meeting, its current minutes and the current vote-count records of
         its rounds."""
         rounds = dict(Ballot.objects.filter(meeting__in=meetings).values_list("pk", "meeting_id"))
-        types = ContentType.objects.get_for_models(Meeting, Ballot)
-        documents = Document.objects.filter(
-            bloc_year_id=self.source.bloc_year_id,
-            kind__in=["minutes", "vote_count"],
-            replaced_by__isnull=True,
-        ).order_by("date", "number", "pk")
+        documents = (
+            Document.objects.filter(bloc_year_id=self.source.bloc_year_id)
+            .current()
+            .of_kinds(MINUTES, VoteCountBuilder.kind)
+            .order_by("date", "number", "pk")
+        )
         found = {meeting.pk: {"minutes": None, "vote_counts": []} for meeting in meetings}
         for document in documents:
-            if document.kind == "minutes" and document.source_type_id == types[Meeting].pk:
+            if document.kind == MINUTES.code:
                 if document.source_id in found:
                     found[document.source_id]["minutes"] = document
-            elif document.source_type_id == types[Ballot].pk and document.source_id in rounds:
+            elif document.source_id in rounds:
                 found[rounds[document.source_id]]["vote_counts"].append(document)
         return found
 

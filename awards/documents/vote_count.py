@@ -15,13 +15,13 @@ import functools
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from awards.documents import bases_cited, vote_round
+from awards.documents.parts import bases_cited, vote_round
 from awards.models import Ballot, BallotCounter, BallotVote
 from awards.services_ballots import BallotResult, ballot_result, meeting_result
 from blocs.models import BlocYear
 from core.errors import DomainError
 from core.formats import number_text
-from meetings.documents import DocumentBuilder, register
+from meetings.documents.builder import DocumentBuilder
 from meetings.documents.minutes import MinutesBuilder
 from meetings.documents.signatures import SignatureBlock, in_rows
 from meetings.documents.text import person
@@ -31,13 +31,9 @@ HEAD = "Trưởng ban kiểm phiếu"
 MEMBER = "Thành viên"
 
 
-@register
 class VoteCountBuilder(DocumentBuilder):
     """Describe the vote-count record of a ballot round."""
 
-    kind = "vote_count"
-    doc_type = "BB"
-    type_name = "Biên bản kiểm phiếu"
     template_name = "documents/vote_count.html"
 
     source: Ballot

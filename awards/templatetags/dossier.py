@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from django import template
 from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from awards.documents.kinds import SUBMISSION, VOTE_COUNT
 from awards.models import Ballot, Criterion, Submission
 from awards.services_submissions import PENDING
+from meetings.documents.kinds import MINUTES
 from meetings.models import Document, Meeting
 
 register = template.Library()
@@ -35,32 +39,36 @@ def dossier(context, bloc_year) -> dict:
     )
     documents = {
         (document.kind, document.source_id): document
-        for document in Document.objects.filter(
-            bloc_year=bloc_year,
-            kind__in=["submission", "minutes", "vote_count"],
-            replaced_by__isnull=True,
-        )
+        for document in Document.objects.filter(bloc_year=bloc_year)
+        .of_kinds(SUBMISSION, MINUTES, VOTE_COUNT)
+        .current()
     }
     rows = []
     for meeting in meetings:
         meeting.bloc_year = bloc_year  # for its address
         rows.append(
             {
-                "kind": "minutes",
+                "kind": MINUTES.code,
+                "label": _("Minutes: %(meeting)s") % {"meeting": meeting},
                 "record": meeting,
-                "document": documents.get(("minutes", meeting.pk)),
+                "url": meeting.get_absolute_url(),
+                "document": documents.get((MINUTES.code, meeting.pk)),
             }
         )
         for ballot in meeting.ballots.all():
             rows.append(
                 {
-                    "kind": "vote_count",
+                    "kind": VOTE_COUNT.code,
+                    "label": _("Vote-count record, round %(n)s") % {"n": ballot.round_number},
                     "record": ballot,
-                    "document": documents.get(("vote_count", ballot.pk)),
+                    "url": reverse(
+                        "awards:counter_list", args=[bloc_year.bloc_id, bloc_year.year, ballot.pk]
+                    ),
+                    "document": documents.get((VOTE_COUNT.code, ballot.pk)),
                 }
             )
     submission_document = (
-        documents.get(("submission", submission.pk)) if submission is not None else None
+        documents.get((SUBMISSION.code, submission.pk)) if submission is not None else None
     )
     return {
         "bloc_year": bloc_year,

@@ -7,7 +7,7 @@ import functools
 
 from blocs.models import Bloc, BlocYear, Handover, Membership
 from core.formats import short_date
-from meetings.documents import DocumentBuilder, register
+from meetings.documents.builder import DocumentBuilder
 from meetings.documents.signatures import SignatureBlock, in_rows
 
 
@@ -49,13 +49,9 @@ def head_basis(membership: Membership, province_name: str) -> str:
     return ""
 
 
-@register
 class HandoverBuilder(DocumentBuilder):
     """The record of the handover from one year's head to the next, signed by both sides."""
 
-    kind = "handover"
-    doc_type = "BB"
-    type_name = "Biên bản"
     template_name = "documents/handover.html"
 
     source: Handover

@@ -15,8 +15,8 @@ from django.utils.html import format_html
 
 from blocs.models import Bloc, BlocYear, Membership
 from core.formats import ngay_thang, short_date
-from meetings.documents import Header
-from meetings.pdf import render_pdf
+from meetings.documents.builder import Header
+from meetings.documents.pdf import render_pdf
 from units.models import Province
 
 TEMPLATE = "documents/leadership_annex.html"

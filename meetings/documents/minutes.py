@@ -13,7 +13,7 @@ import datetime
 
 from blocs.models import BlocYear
 from core.formats import gio_phut, ngay_thang
-from meetings.documents import DocumentBuilder, register
+from meetings.documents.builder import DocumentBuilder
 from meetings.documents.members import members_in_order
 from meetings.documents.signatures import SignatureBlock, in_rows
 from meetings.documents.text import paragraphs, person
@@ -23,13 +23,9 @@ SECRETARY = "Thư ký"
 CHAIR = "Chủ trì"
 
 
-@register
 class MinutesBuilder(DocumentBuilder):
     """Describe the minutes of a meeting."""
 
-    kind = "minutes"
-    doc_type = "BB"
-    type_name = "Biên bản"
     template_name = "documents/minutes.html"
 
     source: Meeting

@@ -11,19 +11,15 @@ import datetime
 
 from blocs.models import BlocYear, Pledge
 from core.formats import ngay_thang
-from meetings.documents import DocumentBuilder, register
+from meetings.documents.builder import DocumentBuilder
 from meetings.documents.members import members_in_order
 from meetings.documents.signatures import SignatureBlock, in_rows, unit_role
 from meetings.documents.text import paragraphs
 
 
-@register
 class PledgeBuilder(DocumentBuilder):
     """Describe the pledge of a bloc-year."""
 
-    kind = "pledge"
-    doc_type = "GƯ"
-    type_name = "Bản giao ước thi đua"
     template_name = "documents/pledge.html"
 
     source: Pledge

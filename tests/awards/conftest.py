@@ -9,7 +9,7 @@ import pytest
 from awards.models import AwardType
 from blocs.models import BlocYear
 from meetings.models import Attendance, Meeting
-from meetings.services import meeting_create
+from meetings.services.meetings import meeting_create
 from tests.factories import AwardTypeFactory, RegistrationFactory
 
 

@@ -16,9 +16,9 @@ from awards.services_ballots import ballot_save
 from awards.services_counters import counter_add
 from awards.services_nominations import nominations_from_ballot
 from awards.services_submissions import submission_create
-from meetings import services as meeting_services
 from meetings.models import Attendance, Document, Meeting
-from meetings.registry import document_issue
+from meetings.services import meetings as meeting_services
+from meetings.services.documents import document_issue
 from tests.factories import LegalBasisFactory
 from tests.meetings.pdf_checks import page_texts
 

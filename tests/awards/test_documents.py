@@ -13,6 +13,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from awards.documents.kinds import SUBMISSION, VOTE_COUNT
 from awards.documents.minutes import YEAR_END_TEMPLATE, YearEndMinutesBuilder
 from awards.documents.submission import SubmissionBuilder
 from awards.documents.vote_count import VoteCountBuilder
@@ -21,11 +22,11 @@ from awards.services_scores import criterion_create, scores_save
 from awards.services_submissions import submission_submit
 from core.errors import DomainError
 from core.formats import number_text
-from meetings import services as meeting_services
-from meetings.documents import builder_for
+from meetings.documents.kinds import MINUTES
 from meetings.documents.minutes import MinutesBuilder
 from meetings.models import Document, DocumentSequence, Meeting
-from meetings.registry import document_issue
+from meetings.services import meetings as meeting_services
+from meetings.services.documents import document_issue
 from tests.awards import review_world as review
 from tests.awards.review_world import (
     DECREE_2017,
@@ -69,14 +70,14 @@ class TestNumbers:
 class TestTheVoteCountRecord:
     @pytest.fixture
     def document(self, bases, committee, ballot, board) -> Document:
-        return document_issue(builder=builder_for("vote_count", ballot), user=board)
+        return document_issue(builder=VOTE_COUNT.builder_for(ballot), user=board)
 
     @pytest.fixture
     def text(self, document) -> str:
         return text_of(stored(document))
 
     def test_it_is_a_minutes_number_of_the_bloc_dated_the_meeting(self, document, ballot):
-        assert isinstance(builder_for("vote_count", ballot), VoteCountBuilder)
+        assert isinstance(VOTE_COUNT.builder_for(ballot), VoteCountBuilder)
         assert (document.symbol, document.doc_type, document.number_year) == (
             "01/BB-KTĐ1",
             "BB",
@@ -164,7 +165,7 @@ class TestTheVoteCountRecord:
         ballot.counters.create(position=1, role="member", name="Trần Thị Lan")
 
         with pytest.raises(DomainError) as refused:
-            document_issue(builder=builder_for("vote_count", ballot), user=board)
+            document_issue(builder=VOTE_COUNT.builder_for(ballot), user=board)
 
         assert refused.value.message == gettext(NO_HEAD)
         assert not Document.objects.exists()
@@ -173,7 +174,8 @@ class TestTheVoteCountRecord:
     def test_a_draft_without_a_head_can_be_previewed(self, ballot, member_staff, client_for):
         bloc_year = ballot.meeting.bloc_year
         url = reverse(
-            "documents:preview", args=[bloc_year.bloc_id, bloc_year.year, "vote_count", ballot.pk]
+            "meetings:document_preview",
+            args=[bloc_year.bloc_id, bloc_year.year, "vote_count", ballot.pk],
         )
 
         response = client_for(member_staff).get(url)
@@ -189,7 +191,8 @@ class TestTheVoteCountRecord:
     ):
         bloc_year = ballot.meeting.bloc_year
         url = reverse(
-            "documents:issue", args=[bloc_year.bloc_id, bloc_year.year, "vote_count", ballot.pk]
+            "meetings:document_issue",
+            args=[bloc_year.bloc_id, bloc_year.year, "vote_count", ballot.pk],
         )
 
         response = client_for(secretariat).post(url)
@@ -201,7 +204,8 @@ class TestTheVoteCountRecord:
     def test_the_issue_page_issues_it_with_a_head(self, committee, ballot, secretariat, client_for):
         bloc_year = ballot.meeting.bloc_year
         url = reverse(
-            "documents:issue", args=[bloc_year.bloc_id, bloc_year.year, "vote_count", ballot.pk]
+            "meetings:document_issue",
+            args=[bloc_year.bloc_id, bloc_year.year, "vote_count", ballot.pk],
         )
 
         assert client_for(secretariat).post(url).status_code == 302
@@ -282,14 +286,14 @@ class TestA2020Record:
 class TestTheSubmission:
     @pytest.fixture
     def document(self, bases, nominated, submission, board) -> Document:
-        return document_issue(builder=builder_for("submission", submission), user=board)
+        return document_issue(builder=SUBMISSION.builder_for(submission), user=board)
 
     @pytest.fixture
     def text(self, document) -> str:
         return text_of(stored(document))
 
     def test_it_is_a_tờ_trình_of_the_bloc_numbered_in_its_own_year(self, document, submission):
-        assert isinstance(builder_for("submission", submission), SubmissionBuilder)
+        assert isinstance(SUBMISSION.builder_for(submission), SubmissionBuilder)
         assert (document.symbol, document.doc_type, document.number_year) == (
             "01/TTr-KTĐ1",
             "TTr",
@@ -422,7 +426,7 @@ class TestTheYearEndMinutes:
 
     @pytest.fixture
     def document(self, scored, nominated, next_year, meeting, board) -> Document:
-        return document_issue(builder=builder_for("minutes", meeting), user=board)
+        return document_issue(builder=MINUTES.builder_for(meeting), user=board)
 
     @pytest.fixture
     def text(self, document) -> str:
@@ -431,7 +435,7 @@ class TestTheYearEndMinutes:
     def test_awards_builds_the_minutes_and_numbers_them_after_the_vote_count(
         self, document, meeting
     ):
-        builder = builder_for("minutes", meeting)
+        builder = MINUTES.builder_for(meeting)
         assert isinstance(builder, YearEndMinutesBuilder)
         assert builder.template_name == YEAR_END_TEMPLATE
         assert document.kind == "minutes"
@@ -475,7 +479,7 @@ class TestTheYearEndMinutes:
         )
 
     def test_without_nominations_it_proposes_the_ballot_s_outcome(self, ballot, meeting):
-        text = text_of(builder_for("minutes", meeting).render(draft=True))
+        text = text_of(MINUTES.builder_for(meeting).render(draft=True))
 
         assert "III. KẾT QUẢ BỎ PHIẾU SUY TÔN" in text
         assert "IV. ĐỀ NGHỊ KHEN THƯỞNG" in text
@@ -483,7 +487,7 @@ class TestTheYearEndMinutes:
         assert "KẾT QUẢ CHẤM ĐIỂM" not in text
 
     def test_a_year_end_review_with_nothing_recorded_has_no_more_sections(self, meeting):
-        text = text_of(builder_for("minutes", meeting).render(draft=True))
+        text = text_of(MINUTES.builder_for(meeting).render(draft=True))
 
         assert "II. NỘI DUNG HỘI NGHỊ" in text
         assert "III." not in text
@@ -497,7 +501,7 @@ class TestTheYearEndMinutes:
             venue_kind=Meeting.VenueKind.ONLINE,
         )
 
-        builder = builder_for("minutes", launch)
+        builder = MINUTES.builder_for(launch)
 
         assert builder.template_name == MinutesBuilder.template_name
         assert "result_numbers" not in builder.context()

@@ -23,8 +23,8 @@ from awards.models import AwardType, Ballot, BallotVote, Decision, Nomination
 from awards.selectors import nomination_facts, unit_facts
 from awards.services_ballots import ballot_save
 from blocs.models import BlocYear
-from meetings import services as meeting_services
 from meetings.models import Attendance, Meeting
+from meetings.services import meetings as meeting_services
 from tests.factories import (
     AwardRulesFactory,
     AwardTypeFactory,

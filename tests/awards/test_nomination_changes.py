@@ -19,8 +19,8 @@ from awards.services_nominations import (
     nominations_from_ballot,
 )
 from core.errors import DomainError
-from meetings import services as meeting_services
 from meetings.models import Attendance, Meeting
+from meetings.services import meetings as meeting_services
 from tests.awards.submitting import nominations_submit
 from tests.factories import AwardRulesFactory
 

@@ -45,7 +45,7 @@ from blocs.models import BlocYear
 from core.errors import DomainError
 from demo import outcomes
 from meetings.models import Document, Meeting
-from meetings.registry import document_issue, documents_of
+from meetings.services.documents import document_issue
 from tests.factories import NationalUserFactory, UnitUserFactory
 from tests.meetings.pdf_checks import page_texts
 from units.models import Unit, User
@@ -349,9 +349,9 @@ class TestTheSeedOutcomesReplayed:
             )
             assert response.status_code == 302
         assert ballot.counters.get(role=BallotCounter.Role.HEAD).name == "Đại diện Sở Tư pháp"
-        issue = reverse("documents:issue", args=[*args, "vote_count", ballot.pk])
+        issue = reverse("meetings:document_issue", args=[*args, "vote_count", ballot.pk])
         assert client.post(issue).status_code == 302
-        vote_count = documents_of(ballot).get(kind="vote_count")
+        vote_count = Document.objects.of_record(ballot).get()
 
         response = client.post(reverse("awards:nominations_from_ballot", args=[*args, ballot.pk]))
         assert response.status_code == 302
@@ -376,12 +376,12 @@ class TestTheSeedOutcomesReplayed:
         send = reverse("awards:submission_submit", args=[*args, submission.pk])
         client.post(send)
         assert set(bloc_year.nominations.values_list("status", flat=True)) == {"draft"}
-        issue = reverse("documents:issue", args=[*args, "submission", submission.pk])
+        issue = reverse("meetings:document_issue", args=[*args, "submission", submission.pk])
         assert client.post(issue).status_code == 302
         assert client.post(send).status_code == 302
 
         assert set(bloc_year.nominations.values_list("status", flat=True)) == {"submitted"}
-        text = pdf_text(documents_of(submission).get(kind="submission"))
+        text = pdf_text(Document.objects.of_record(submission).get())
         assert f"Biên bản kiểm phiếu số {vote_count.symbol}" in text
         assert "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk Cờ thi đua của UBND tỉnh 7/8 (87,5%)" in text
 
@@ -539,7 +539,7 @@ class TestRefusalsOnTheRealBlocs:
 
         with pytest.raises(DomainError):
             document_issue(builder=VoteCountBuilder(ballot), user=None)
-        assert not documents_of(ballot).exists()
+        assert not Document.objects.of_record(ballot).exists()
 
 
 # --- rights on every action -----------------------------------------------------------------
@@ -645,12 +645,12 @@ class TestRightsOnTheRealBlocs:
         _bloc_year, args = khoi_3
         ballot = record(DAK_LAK, seed_votes(DAK_LAK))
         committee(ballot, DAK_LAK)
-        url = reverse("documents:issue", args=[*args, "vote_count", ballot.pk])
+        url = reverse("meetings:document_issue", args=[*args, "vote_count", ballot.pk])
         client = client_for(people[persona])
 
         assert client.get(url).status_code == 405
         assert client.post(url).status_code == status
-        assert documents_of(ballot).count() == (1 if status == 302 else 0)
+        assert Document.objects.of_record(ballot).count() == (1 if status == 302 else 0)
 
     @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES))
     def test_nominations_are_drafted_from_the_ballot_by_the_board_and_the_secretariat(
@@ -693,7 +693,7 @@ class TestRightsOnTheRealBlocs:
             signer_name=outcome.signer_name,
             signer_title=outcome.signer_title,
         )
-        issue = reverse("documents:issue", args=[*args, "submission", submission.pk])
+        issue = reverse("meetings:document_issue", args=[*args, "submission", submission.pk])
         send = reverse("awards:submission_submit", args=[*args, submission.pk])
         client = client_for(people[persona])
 

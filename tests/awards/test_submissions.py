@@ -30,7 +30,7 @@ from blocs.models import BlocYear
 from core.errors import DomainError
 from meetings.documents.minutes import MinutesBuilder
 from meetings.models import Document
-from meetings.registry import document_issue
+from meetings.services.documents import document_issue
 from tests.awards import review_world as review
 from tests.awards.review_world import record
 
@@ -295,9 +295,9 @@ class TestTheSubmissionPage:
         bloc_year = submission.bloc_year
         args = [bloc_year.bloc_id, bloc_year.year, "submission", submission.pk]
 
-        preview = client_for(member_staff).get(reverse("documents:preview", args=args))
-        refused = client_for(member_staff).post(reverse("documents:issue", args=args))
-        issued = client_for(secretariat).post(reverse("documents:issue", args=args))
+        preview = client_for(member_staff).get(reverse("meetings:document_preview", args=args))
+        refused = client_for(member_staff).post(reverse("meetings:document_issue", args=args))
+        issued = client_for(secretariat).post(reverse("meetings:document_issue", args=args))
 
         assert preview.status_code == 200
         assert preview["Content-Type"] == "application/pdf"
@@ -378,10 +378,10 @@ class TestTheDossier:
         vote_count = Document.objects.get(kind="vote_count")
         assert 'id="dossier"' in page
         assert issued.symbol in page
-        assert reverse("documents:download", args=[*args, issued.pk]) in page
+        assert reverse("meetings:document_download", args=[*args, issued.pk]) in page
         assert vote_count.symbol in page
-        assert reverse("documents:download", args=[*args, vote_count.pk]) in page
-        assert reverse("documents:download", args=[*args, minutes.pk]) in page
+        assert reverse("meetings:document_download", args=[*args, vote_count.pk]) in page
+        assert reverse("meetings:document_download", args=[*args, minutes.pk]) in page
         assert reverse("awards:score_export", args=args) in page
         assert 'data-testid="dossier-submit"' not in page
 

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from awards.models import AwardType, Ballot
-from meetings import services as meeting_services
 from meetings.models import Attendance, Meeting
+from meetings.services import meetings as meeting_services
 from tests.factories import (
     PASSWORD,
     AwardTypeFactory,

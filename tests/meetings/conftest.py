@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from meetings import services
 from meetings.models import Meeting
+from meetings.services import meetings as services
 from tests.meetings.tiny_builders import fake_pdfs, tiny_builders  # noqa: F401 (fixtures)
 
 

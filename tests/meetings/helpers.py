@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from meetings import services
 from meetings.models import Meeting
+from meetings.services import meetings as services
 
 # The message of a save made on a stale copy (core.services.versioned_for_update).
 STALE = (

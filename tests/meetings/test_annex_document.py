@@ -21,7 +21,7 @@ from tests.meetings.pdf_checks import assert_document_serif, base_fonts, page_te
 
 
 def annex_url(province, year: int = 2025) -> str:
-    return reverse("leadership_annex", args=[year, province.code])
+    return reverse("meetings:leadership_annex", args=[year, province.code])
 
 
 def flat(text: str) -> str:

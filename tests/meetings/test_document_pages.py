@@ -17,11 +17,11 @@ from pypdf import PdfReader
 
 from blocs.models import BlocYear, Handover, Pledge
 from core.errors import DomainError
-from meetings import services
-from meetings.documents import BUILDERS
+from meetings.documents.registry import kind_named
 from meetings.models import Document, DocumentSequence, Meeting
-from meetings.registry import document_issue
-from meetings.views_documents import download_name
+from meetings.services import meetings as services
+from meetings.services.documents import document_issue
+from meetings.views.documents import download_name
 from tests.factories import (
     BlocYearFactory,
     BoardUserFactory,
@@ -48,7 +48,7 @@ PERSONAS = (
 
 
 def url(name: str, bloc_year: BlocYear, *args) -> str:
-    return reverse(f"documents:{name}", args=[bloc_year.bloc_id, bloc_year.year, *args])
+    return reverse(f"meetings:document_{name}", args=[bloc_year.bloc_id, bloc_year.year, *args])
 
 
 def pdf_text(content: bytes) -> str:
@@ -476,7 +476,7 @@ class TestDocumentBox:
         assert url("issue", bloc_year_1, "handover", handover.pk) in page
 
 
-@pytest.mark.skipif("minutes" not in BUILDERS, reason="the minutes builder is not registered")
+@pytest.mark.skipif(kind_named("minutes") is None, reason="the minutes are not declared")
 def test_the_real_minutes_draft_carries_the_watermark_and_a_blank_number(
     meeting, member_staff, client_for
 ):

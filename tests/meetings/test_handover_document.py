@@ -10,9 +10,10 @@ from django.core.management import call_command
 
 from blocs.models import Bloc, BlocYear, Handover, Membership
 from blocs.services.handover import handover_record
-from meetings.documents import BUILDERS, builder_for
 from meetings.documents.handover import HandoverBuilder, head_title
-from meetings.registry import document_issue, documents_of
+from meetings.documents.kinds import HANDOVER
+from meetings.models import Document
+from meetings.services.documents import document_issue
 from tests.factories import (
     BlocFactory,
     BlocYearFactory,
@@ -115,8 +116,8 @@ def issued(ca_mau):
 
 
 def test_the_handover_builder_is_registered_under_its_kind(ca_mau):
-    assert BUILDERS["handover"] is HandoverBuilder
-    assert isinstance(builder_for("handover", ca_mau.handover), HandoverBuilder)
+    assert HANDOVER.builder is HandoverBuilder
+    assert isinstance(HANDOVER.builder_for(ca_mau.handover), HandoverBuilder)
 
 
 def test_the_issued_record_takes_the_first_minutes_number_of_the_bloc_in_2021(ca_mau, issued):
@@ -124,7 +125,7 @@ def test_the_issued_record_takes_the_first_minutes_number_of_the_bloc_in_2021(ca
     assert issued.document.bloc_year == ca_mau.year_2020
     assert issued.document.date == datetime.date(2021, 3, 12)
     assert issued.document.subject == "Bàn giao nhiệm vụ Khối trưởng Khối thi đua I năm 2021"
-    assert list(documents_of(ca_mau.handover)) == [issued.document]
+    assert list(Document.objects.of_record(ca_mau.handover)) == [issued.document]
 
 
 def test_the_header_carries_the_province_the_bloc_the_number_and_the_date_line(issued):
@@ -265,7 +266,7 @@ def test_the_demo_holds_the_ca_mau_handover_of_2021_issued_after_the_conference_
         "Sổ theo dõi, biên bản các hội nghị của Khối",
     ]
     assert handover.bloc_year.state == BlocYear.State.CLOSED
-    [document] = documents_of(handover)
+    [document] = Document.objects.of_record(handover)
     assert document.symbol == "02/BB-KTĐ I"
     with document.file.open("rb") as stored:
         text = flat(page_texts(stored.read())[0])

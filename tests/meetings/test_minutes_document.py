@@ -12,12 +12,12 @@ from django.core.management import call_command
 from django.template import Context, Template
 
 from blocs.models import Pledge
-from meetings import services
 from meetings.documents.minutes import MinutesBuilder
 from meetings.documents.signatures import unit_role
 from meetings.documents.text import person, title_in
 from meetings.models import Document, Meeting
-from meetings.registry import document_issue, documents_of
+from meetings.services import meetings as services
+from meetings.services.documents import document_issue
 from tests.factories import (
     BlocFactory,
     BlocYearFactory,
@@ -150,7 +150,7 @@ class TestTheIssuedMinutes:
     def test_it_is_numbered_in_the_bloc_s_minutes_of_the_year_of_its_date(self, minutes):
         assert (minutes.symbol, minutes.doc_type, minutes.number_year) == ("01/BB-KTĐ3", "BB", 2021)
         assert minutes.subject.startswith("Hội nghị tổng kết công tác thi đua, khen thưởng")
-        assert list(documents_of(minutes.source)) == [minutes]
+        assert list(Document.objects.of_record(minutes.source)) == [minutes]
 
     def test_the_header_has_the_issuer_the_nation_the_number_and_the_date_line(self, pdf):
         first = flat(page_texts(pdf)[0])
@@ -360,13 +360,13 @@ class TestTheDemo:
             ("pledge", "01/GƯ-KTĐ3", datetime.date(2021, 1, 26)),
         } <= issued
         for meeting in Meeting.objects.all():
-            assert documents_of(meeting).filter(kind="minutes").count() == 1
-        assert documents_of(Pledge.objects.get()).count() == 1
+            assert Document.objects.of_record(meeting).count() == 1
+        assert Document.objects.of_record(Pledge.objects.get()).count() == 1
 
     def test_the_dak_lak_minutes_say_what_the_report_says(self, db):
         call_command("load_demo", verbosity=0)
         meeting = Meeting.objects.get(date=datetime.date(2021, 1, 26))
-        document = documents_of(meeting).get()
+        document = Document.objects.of_record(meeting).get()
         with document.file.open("rb") as file:
             text = flat(" ".join(page_texts(file.read())))
 

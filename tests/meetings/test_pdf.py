@@ -16,8 +16,8 @@ from django.core import checks
 from django.template import engines
 
 from core.formats import gio_phut, ngay_thang
-from meetings import pdf as renderer
-from meetings.documents import Header
+from meetings.documents import pdf as renderer
+from meetings.documents.builder import Header
 from tests.meetings.pdf_checks import (
     MM,
     assert_document_serif,

@@ -14,7 +14,7 @@ from blocs.models import Pledge
 from blocs.services.pledge import pledge_items_save, pledge_save, pledge_sign
 from meetings.documents.pledge import PledgeBuilder
 from meetings.models import Document
-from meetings.registry import document_issue, documents_of
+from meetings.services.documents import document_issue
 from tests.factories import (
     BlocFactory,
     BlocYearFactory,
@@ -238,7 +238,7 @@ class TestBeforeItIsSigned:
 def test_the_demo_pledge_is_issued_with_the_eight_units_of_khoi_3(db):
     call_command("load_demo", verbosity=0)
     pledge = Pledge.objects.get()
-    document = documents_of(pledge).get()
+    document = Document.objects.of_record(pledge).get()
     with document.file.open("rb") as file:
         text = flat(" ".join(page_texts(file.read())))
 

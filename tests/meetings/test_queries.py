@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings import services
 from meetings.models import Meeting
+from meetings.services import meetings as services
 from tests.factories import (
     BlocYearFactory,
     BoardUserFactory,

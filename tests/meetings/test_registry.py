@@ -15,9 +15,9 @@ from django.db import connection, connections, transaction
 
 from blocs.models import Handover, Pledge
 from core.errors import DomainError
-from meetings import services
 from meetings.models import Document, DocumentSequence, Meeting
-from meetings.registry import document_issue, document_number_allocate, documents_of
+from meetings.services import meetings as services
+from meetings.services.documents import document_issue, document_number_allocate
 from tests.checks import assert_database_refuses
 from tests.meetings.tiny_builders import TinyHandover, TinyMinutes, TinyPledge
 
@@ -219,7 +219,7 @@ class TestStorage:
         original = issue(meeting)
         correction = issue(meeting, replaces=original)
 
-        assert list(documents_of(meeting)) == [correction, original]
+        assert list(Document.objects.of_record(meeting)) == [correction, original]
 
 
 postgresql_only = pytest.mark.skipif(

@@ -10,8 +10,8 @@ from django.utils import translation
 
 from blocs.models import BlocYear
 from core.errors import DomainError
-from meetings import services
 from meetings.models import Attendance, Chair, Meeting
+from meetings.services import meetings as services
 from tests.checks import vietnamese
 from tests.factories import MembershipFactory
 from tests.meetings.helpers import STALE

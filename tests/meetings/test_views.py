@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from blocs.models import BlocYear
-from meetings import services
 from meetings.models import Meeting
+from meetings.services import meetings as services
 from tests.checks import vietnamese
 from tests.meetings.helpers import STALE, attendance_data, meeting_data, url_of
 

@@ -8,9 +8,9 @@ import datetime
 import pytest
 from django.template import Context, Template
 
-from meetings.documents import BUILDERS, DocumentBuilder
-from meetings.models import Document
-from meetings.pdf import html_to_pdf
+from meetings.documents.builder import DocumentBuilder
+from meetings.documents.kinds import HANDOVER, MINUTES, PLEDGE
+from meetings.documents.pdf import html_to_pdf
 
 TINY = Template(
     "<p>{% if doc.draft %}DỰ THẢO{% endif %}</p>"
@@ -37,7 +37,7 @@ class TinyBuilder(DocumentBuilder):
 
 
 class TinyMinutes(TinyBuilder):
-    kind, doc_type, type_name = "minutes", "BB", "BIÊN BẢN"
+    kind = MINUTES
 
     def subject(self) -> str:
         return self.source.title
@@ -47,7 +47,7 @@ class TinyMinutes(TinyBuilder):
 
 
 class TinyPledge(TinyBuilder):
-    kind, doc_type, type_name = "pledge", Document.Type.PLEDGE, "GIAO ƯỚC THI ĐUA"
+    kind = PLEDGE
 
     def subject(self) -> str:
         return self.source.title
@@ -57,7 +57,7 @@ class TinyPledge(TinyBuilder):
 
 
 class TinyHandover(TinyBuilder):
-    kind, doc_type, type_name = "handover", "BB", "BIÊN BẢN"
+    kind = HANDOVER
 
     def subject(self) -> str:
         return "Bàn giao nhiệm vụ Khối trưởng"
@@ -70,8 +70,7 @@ class TinyHandover(TinyBuilder):
 def tiny_builders(monkeypatch):
     """Put the small builders in place of the real ones for the test."""
     for builder in (TinyMinutes, TinyPledge, TinyHandover):
-        monkeypatch.setitem(BUILDERS, builder.kind, builder)
-    return BUILDERS
+        monkeypatch.setattr(builder.kind, "builder", builder)
 
 
 @pytest.fixture

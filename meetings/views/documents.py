@@ -23,10 +23,10 @@ from django.views.generic import ListView
 from blocs.models import BlocYear
 from core.access import object_for_user
 from core.errors import DomainError
-from meetings.documents import BUILDERS, DocumentBuilder, builder_for
-from meetings.documents.sources import SOURCES
+from meetings.documents.builder import DocumentBuilder
+from meetings.documents.registry import declared_kinds, kind_named
 from meetings.models import Document
-from meetings.registry import document_issue
+from meetings.services.documents import document_issue
 
 
 def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:
@@ -51,14 +51,14 @@ def _document(request, bloc_pk: int, year: int, pk: int, perm: str) -> Document:
 
 def _builder(bloc_year: BlocYear, kind: str, source_pk: int) -> DocumentBuilder:
     """Return the builder of the bloc-year's record of that kind (404 for any other record)."""
-    if kind not in SOURCES or kind not in BUILDERS:
+    found = kind_named(kind)
+    if found is None:
         raise Http404("No such kind of document.")
-    source = get_object_or_404(SOURCES[kind].records(bloc_year), pk=source_pk)
-    return builder_for(kind, source)
+    return found.builder_for(get_object_or_404(found.source.records(bloc_year), pk=source_pk))
 
 
 def _list_url(bloc_year: BlocYear) -> str:
-    return reverse("documents:list", args=[bloc_year.bloc_id, bloc_year.year])
+    return reverse("meetings:document_list", args=[bloc_year.bloc_id, bloc_year.year])
 
 
 def _back(request, default: str):
@@ -124,13 +124,14 @@ def document_correct(request, bloc_pk: int, year: int, pk: int):
         )
         return redirect(_list_url(bloc_year))
     source = document.source
-    if source is None or document.kind not in BUILDERS:
+    kind = kind_named(document.kind)
+    if source is None or kind is None:
         messages.error(request, _("The record of this document no longer exists."))
         return redirect(_list_url(bloc_year))
     if request.method == "POST":
         try:
             correction = document_issue(
-                builder=builder_for(document.kind, source), user=request.user, replaces=document
+                builder=kind.builder_for(source), user=request.user, replaces=document
             )
         except DomainError as error:
             messages.error(request, error.message)
@@ -146,7 +147,7 @@ def document_correct(request, bloc_pk: int, year: int, pk: int):
         "document": document,
         "source": source,
         "preview_url": reverse(
-            "documents:preview", args=[bloc_pk, year, document.kind, document.source_id]
+            "meetings:document_preview", args=[bloc_pk, year, document.kind, document.source_id]
         ),
     }
     return render(request, "meetings/document_confirm_correct.html", context)
@@ -192,18 +193,16 @@ class DocumentListView(ListView):
             if doc.is_current
         }
         records = []
-        for kind, source in SOURCES.items():
-            if kind not in BUILDERS:
-                continue
-            type_id = ContentType.objects.get_for_model(source.model).pk
-            for record in source.records(bloc_year):
+        for kind in declared_kinds():
+            type_id = ContentType.objects.get_for_model(kind.source.model).pk
+            for record in kind.source.records(bloc_year):
                 records.append(
                     {
-                        "kind": kind,
-                        "label": source.label,
+                        "kind": kind.code,
+                        "label": kind.title,
                         "record": record,
-                        "date": source.date_of(record),
-                        "current": current.get((type_id, record.pk, kind)),
+                        "date": kind.source.date_of(record),
+                        "current": current.get((type_id, record.pk, kind.code)),
                     }
                 )
         context.update(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from blocs.models import BlocYear
 from core.forms import CleanTextMixin
 from meetings.models import AgendaItem, Chair, Guest, Meeting, Opinion
-from meetings.services import (
+from meetings.services.meetings import (
     AGENDA_FIELDS,
     ATTENDANCE_FIELDS,
     CHAIR_FIELDS,

@@ -1,4 +1,5 @@
-"""The document registry: numbers per issuer, year and type; PDFs never overwritten."""
+"""Issuing documents: numbers per issuer, year and type, allocated in the transaction; PDFs
+never overwritten, a correction a new document that names the one it replaces."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
-from meetings.documents import DocumentBuilder
+from meetings.documents.builder import DocumentBuilder
 from meetings.models import Document, DocumentSequence
 
 
@@ -38,13 +39,6 @@ def document_number_allocate(*, issuer, number_year: int, doc_type: str) -> int:
     return sequence.last_number
 
 
-def documents_of(source):
-    """Return the documents issued for a source record, newest first."""
-    return Document.objects.filter(
-        source_type=ContentType.objects.get_for_model(source), source_id=source.pk
-    ).select_related("replaced_by", "issued_by")
-
-
 @transaction.atomic
 def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None = None) -> Document:
     """Number, render and store the document a builder describes; a correction names the
@@ -58,8 +52,9 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
     # both find no current document and give the record two numbers.
     source_model = type(builder.source)
     list(source_model._default_manager.select_for_update().filter(pk=builder.source.pk))
-    current = documents_of(builder.source).filter(kind=builder.kind, replaced_by__isnull=True)
-    current = current.select_for_update(of=("self",)).first()
+    current = (
+        Document.objects.of_record(builder.source).current().select_for_update(of=("self",)).first()
+    )
     if replaces is None and current is not None:
         raise DomainError(
             _("%(symbol)s was already issued for this record: issue a correction instead.")
@@ -70,15 +65,14 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
             _("Only the current version of a document can be corrected; reload the page.")
         )
     issuer = bloc_year.bloc
-    number = document_number_allocate(
-        issuer=issuer, number_year=date.year, doc_type=builder.doc_type
-    )
-    symbol = f"{number:02d}/{builder.doc_type}-{issuer.symbol}"
+    kind = builder.kind
+    number = document_number_allocate(issuer=issuer, number_year=date.year, doc_type=kind.doc_type)
+    symbol = f"{number:02d}/{kind.doc_type}-{issuer.symbol}"
     pdf = builder.render(number=symbol)
     document = Document(
         bloc_year=bloc_year,
-        kind=builder.kind,
-        doc_type=builder.doc_type,
+        kind=kind.code,
+        doc_type=kind.doc_type,
         issuer=issuer,
         number_year=date.year,
         number=number,

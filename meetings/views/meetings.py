@@ -13,8 +13,7 @@ from core.access import object_for_user
 from core.errors import DomainError
 from core.forms import VersionForm
 from core.history import history_entries
-from meetings import services
-from meetings.forms import (
+from meetings.forms.meetings import (
     MeetingForm,
     attendance_formset,
     formset_helper,
@@ -22,6 +21,7 @@ from meetings.forms import (
     part_formsets,
 )
 from meetings.models import AgendaItem, Attendance, Chair, Guest, Meeting, Opinion, Quorum
+from meetings.services import meetings as services
 
 
 def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:

@@ -1,0 +1,25 @@
+from meetings.models.documents import Document, DocumentQuerySet, DocumentSequence
+from meetings.models.meetings import (
+    AgendaItem,
+    Attendance,
+    Chair,
+    Guest,
+    Meeting,
+    MeetingPart,
+    Opinion,
+    Quorum,
+)
+
+__all__ = [
+    "AgendaItem",
+    "Attendance",
+    "Chair",
+    "Document",
+    "DocumentQuerySet",
+    "DocumentSequence",
+    "Guest",
+    "Meeting",
+    "MeetingPart",
+    "Opinion",
+    "Quorum",
+]

@@ -1,0 +1,179 @@
+"""Issued documents and their numbering: never overwritten or deleted, no number given twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from blocs.models import BlocYear
+
+
+class DocumentQuerySet(models.QuerySet):
+    def for_user(self, user) -> DocumentQuerySet:
+        """Return the documents of the bloc-years the user may read."""
+        return self.filter(bloc_year__in=BlocYear.objects.for_user(user).values("pk"))
+
+    def of_record(self, record: models.Model) -> DocumentQuerySet:
+        """Return the documents issued for a record, its corrections included."""
+        return self.filter(
+            source_type=ContentType.objects.get_for_model(record), source_id=record.pk
+        )
+
+    def of_records(self, records: Iterable[models.Model] | models.QuerySet) -> DocumentQuerySet:
+        """Return the documents issued for these records, all of one model (or a queryset)."""
+        if isinstance(records, models.QuerySet):
+            model, ids = records.model, records.values("pk")
+        else:
+            records = list(records)
+            if not records:
+                return self.none()
+            model, ids = type(records[0]), [record.pk for record in records]
+        return self.filter(source_type=ContentType.objects.get_for_model(model), source_id__in=ids)
+
+    def of_kinds(self, *kinds) -> DocumentQuerySet:
+        """Return the documents of these kinds (meetings.documents.registry)."""
+        return self.filter(kind__in=[kind.code for kind in kinds])
+
+    def current(self) -> DocumentQuerySet:
+        """Return the versions in force: the documents no correction replaces."""
+        return self.filter(replaced_by__isnull=True)
+
+    def delete(self):
+        # A bulk delete would skip Document.delete(): refuse it too.
+        raise ValidationError(_("An issued document is never deleted; issue a correction."))
+
+
+class Document(models.Model):
+    """An issued official record: its number, its PDF and the PDF's SHA-256, never overwritten.
+
+    A correction is a new document (with a new number) that points to the one it replaces.
+    """
+
+    class Type(models.TextChoices):
+        # The codes of Nghị định 30/2020/NĐ-CP, Phụ lục III; GƯ for the emulation pledge.
+        MINUTES = "BB", _("Minutes (biên bản)")
+        SUBMISSION = "TTr", _("Submission (tờ trình)")
+        REPORT = "BC", _("Report (báo cáo)")
+        PLAN = "KH", _("Plan (kế hoạch)")
+        PLEDGE = "GƯ", _("Pledge (giao ước)")
+
+    bloc_year = models.ForeignKey(
+        BlocYear, on_delete=models.PROTECT, related_name="documents", verbose_name=_("bloc-year")
+    )
+    kind = models.CharField(
+        _("kind of record"), max_length=30, help_text=_("Which builder made it: minutes, …")
+    )
+    doc_type = models.CharField(_("type"), max_length=5, choices=Type)
+    # The issuing bloc and the calendar year of the number: numbers restart every 1 January.
+    issuer = models.ForeignKey(
+        "blocs.Bloc", on_delete=models.PROTECT, related_name="documents", verbose_name=_("issuer")
+    )
+    number_year = models.PositiveSmallIntegerField(_("year of the number"))
+    number = models.PositiveIntegerField(_("number"))
+    symbol = models.CharField(_("number and symbol"), max_length=60)
+    subject = models.CharField(_("subject"), max_length=400)
+    date = models.DateField(_("date of the document"))
+    source_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("record of")
+    )
+    source_id = models.PositiveBigIntegerField(_("record id"))
+    source = GenericForeignKey("source_type", "source_id")
+    file = models.FileField(_("file"), upload_to="documents/%Y/", max_length=300)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    replaces = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+        verbose_name=_("replaces"),
+    )
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["bloc_year", "-issued_at"]
+        verbose_name = _("issued document")
+        verbose_name_plural = _("issued documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "number_year", "doc_type", "number"],
+                name="meetings_document_number_never_reused",
+                violation_error_message=_("This number was already given to another document."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="meetings_document_number_positive",
+                violation_error_message=_("Numbers start at 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(doc_type__in=["BB", "TTr", "BC", "KH", "GƯ"]),
+                name="meetings_document_type_valid",
+                violation_error_message=_("Unknown document type."),
+            ),
+        ]
+        indexes = [models.Index(fields=["source_type", "source_id"], name="meetings_doc_source")]
+
+    def __str__(self) -> str:
+        return f"{self.symbol} — {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "meetings:document_download",
+            args=[self.bloc_year.bloc_id, self.bloc_year.year, self.pk],
+        )
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("An issued document is never deleted; issue a correction."))
+
+    @property
+    def is_current(self) -> bool:
+        """Whether no correction replaces it (needs `replaced_by` loaded to avoid a query)."""
+        try:
+            return self.replaced_by is None
+        except Document.DoesNotExist:
+            return True
+
+
+class DocumentSequence(models.Model):
+    """The last number an issuer gave to a type of document in a year."""
+
+    issuer = models.ForeignKey(
+        "blocs.Bloc", on_delete=models.PROTECT, related_name="+", verbose_name=_("issuer")
+    )
+    number_year = models.PositiveSmallIntegerField(_("year"))
+    doc_type = models.CharField(_("type"), max_length=5, choices=Document.Type)
+    last_number = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("number sequence")
+        verbose_name_plural = _("number sequences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "number_year", "doc_type"],
+                name="meetings_documentsequence_one_per_issuer_year_type",
+                violation_error_message=_("This sequence exists already."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.number_year} {self.doc_type}: {self.last_number}"
