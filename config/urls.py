@@ -22,6 +22,6 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("blocs/", include("blocs.urls")),
     path("", include("meetings.urls")),
-    path("awards/", include("awards.urls")),
+    path("", include("awards.urls")),
     path("admin/", admin.site.urls),
 ]

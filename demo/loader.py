@@ -7,7 +7,7 @@ from collections import Counter
 from django.conf import settings
 from django.db import transaction
 
-from awards.services import award_types_ensure_defaults
+from awards.services.award_types import award_types_ensure_defaults
 from blocs.models import Bloc, BlocYear, Membership, Plan, Pledge
 from blocs.services.blocs import bloc_create, bloc_year_create
 from blocs.services.leadership import leadership_decision_record, leadership_set

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from awards.documents.submission import SubmissionBuilder
 from awards.documents.vote_count import VoteCountBuilder
 from awards.models import AwardType, Ballot, BallotCounter, Nomination
-from awards.services_ballots import ballot_save, proposable_award_types
-from awards.services_counters import counter_add
-from awards.services_nominations import decision_record, nominations_from_ballot
-from awards.services_submissions import submission_create, submission_submit
+from awards.selectors.ballots import proposable_award_types
+from awards.services.ballots import ballot_save
+from awards.services.counters import counter_add
+from awards.services.nominations import decision_record, nominations_from_ballot
+from awards.services.submissions import submission_create, submission_submit
 from blocs.models import BlocYear
 from demo import seeds
 from meetings.documents.builder import DocumentBuilder

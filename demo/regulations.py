@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from awards.models import AwardRules, LegalBasis
-from awards.services_rules import award_rules_save, legal_basis_save
+from awards.services.regulations import award_rules_save, legal_basis_save
 from units.models import Province
 
 UNKNOWN_START = "Ngày hiệu lực cần kiểm tra"

@@ -16,9 +16,9 @@ from itertools import groupby
 from django.db.models import Prefetch
 
 from awards.documents.parts import bloc_words, vote_round
-from awards.models import AwardType, Ballot, BallotVote, Criterion, Nomination, Score
-from awards.services_ballots import ballot_result, meeting_result
-from awards.services_scores import score_totals
+from awards.models import Ballot, BallotVote, Criterion, Nomination, Score
+from awards.selectors.ballots import ballot_result, meeting_result
+from awards.selectors.scores import score_totals
 from blocs.models import BlocYear
 from core.formats import number_text
 from meetings.documents.minutes import MinutesBuilder
@@ -27,11 +27,6 @@ from meetings.models import Document, Meeting
 
 YEAR_END_TEMPLATE = "documents/minutes_year_end.html"
 NUMERALS = ("III", "IV", "V", "VI", "VII")
-_KIND_ORDER = {AwardType.Kind.FLAG: 0, AwardType.Kind.MERIT: 1}
-
-
-def _award_order(award_type: AwardType) -> tuple:
-    return (_KIND_ORDER.get(award_type.kind, 2), award_type.position, award_type.name)
 
 
 class YearEndMinutesBuilder(MinutesBuilder):
@@ -152,7 +147,9 @@ class YearEndMinutesBuilder(MinutesBuilder):
             .prefetch_related("unit__names")
         )
         if nominations:
-            nominations.sort(key=lambda n: (_award_order(n.award_type), n.unit.short_name))
+            nominations.sort(
+                key=lambda n: (*n.award_type.rank, n.award_type.name, n.unit.short_name)
+            )
             return [
                 {
                     "award": award_type.name,

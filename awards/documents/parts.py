@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 
 from awards.models import LegalBasis
-from awards.services_ballots import AwardResult, BallotResult
+from awards.selectors.ballots import AwardResult, BallotResult
 from blocs.models import Bloc
 from core.formats import count_text, number_text
 

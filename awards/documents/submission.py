@@ -15,7 +15,7 @@ import functools
 
 from awards.documents.parts import bases_cited, bloc_words
 from awards.documents.vote_count import VoteCountBuilder
-from awards.models import AwardType, Ballot, BallotVote, Criterion, Nomination, Submission
+from awards.models import Ballot, BallotVote, Criterion, Nomination, Submission
 from blocs.models import BlocYear
 from core.formats import count_text, ngay_thang, number_text, short_date
 from meetings.documents.builder import DocumentBuilder
@@ -23,8 +23,6 @@ from meetings.documents.kinds import MINUTES
 from meetings.documents.signatures import SignatureBlock, in_rows
 from meetings.documents.text import paragraphs
 from meetings.models import Document, Meeting
-
-_KIND_ORDER = {AwardType.Kind.FLAG: 0, AwardType.Kind.MERIT: 1}
 
 
 def submission_nominations(submission: Submission) -> list[Nomination]:
@@ -40,11 +38,7 @@ def submission_nominations(submission: Submission) -> list[Nomination]:
     nominations = nominations.select_related("unit", "award_type", "ballot__meeting")
     return sorted(
         nominations.prefetch_related("unit__names"),
-        key=lambda n: (
-            _KIND_ORDER.get(n.award_type.kind, 2),
-            n.award_type.position,
-            n.unit.short_name,
-        ),
+        key=lambda n: (*n.award_type.rank, n.unit.short_name),
     )
 
 
@@ -155,11 +149,7 @@ class SubmissionBuilder(DocumentBuilder):
                     "award": nomination.award_type.name,
                     "votes": vote_text,
                     "note": note,
-                    "order": (
-                        _KIND_ORDER.get(nomination.award_type.kind, 2),
-                        nomination.award_type.position,
-                        -(count or 0),
-                    ),
+                    "order": (*nomination.award_type.rank, -(count or 0)),
                 }
             )
         # Within each award, the units with the most votes first, as the vote-count record.

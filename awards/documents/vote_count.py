@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from awards.documents.parts import bases_cited, vote_round
 from awards.models import Ballot, BallotCounter, BallotVote
-from awards.services_ballots import BallotResult, ballot_result, meeting_result
+from awards.selectors.ballots import BallotResult, ballot_result, meeting_result
 from blocs.models import BlocYear
 from core.errors import DomainError
 from core.formats import number_text

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from awards.documents.kinds import SUBMISSION, VOTE_COUNT
 from awards.models import Ballot, Criterion, Submission
-from awards.services_submissions import PENDING
 from meetings.documents.kinds import MINUTES
 from meetings.models import Document, Meeting
 
@@ -77,7 +76,7 @@ def dossier(context, bloc_year) -> dict:
         "submission_document": submission_document,
         "rows": rows,
         "has_scores": Criterion.objects.filter(bloc_year=bloc_year).exists(),
-        "pending_count": bloc_year.nominations.filter(status__in=PENDING).count(),
+        "pending_count": bloc_year.nominations.pending().count(),
         "can_submit": request.user.has_perm("awards.submit_nominations", bloc_year),
         "csrf_token": context.get("csrf_token"),
     }

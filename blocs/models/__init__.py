@@ -6,6 +6,7 @@ from blocs.models.blocs import (
     LeadershipDecision,
     Membership,
     RotationSlot,
+    quorum_of,
 )
 from blocs.models.closing import Handover, HandoverItem, YearStateChange
 from blocs.models.pledges import Plan, Pledge, PledgeItem, PledgeSignature
@@ -25,4 +26,5 @@ __all__ = [
     "PledgeSignature",
     "RotationSlot",
     "YearStateChange",
+    "quorum_of",
 ]

@@ -14,9 +14,13 @@ from core.models import CleanTextModel
 from units.models import Province, Unit
 
 MIN_YEAR = 1990
-
-
 MAX_YEAR = 2100
+
+
+def quorum_of(member_count: int, numerator: int, denominator: int) -> int:
+    """Return how many members must be present for a quorum of numerator/denominator, rounded
+    up (2/3 of 8 members is 6)."""
+    return -(-member_count * numerator // denominator)
 
 
 class BlocQuerySet(models.QuerySet):
@@ -283,7 +287,7 @@ class BlocYear(CleanTextModel):
 
     def quorum_needed(self, member_count: int) -> int:
         """Return how many members must be present for the quorum."""
-        return -(-member_count * self.quorum_numerator // self.quorum_denominator)
+        return quorum_of(member_count, self.quorum_numerator, self.quorum_denominator)
 
     def leaders(self) -> list[Membership]:
         """Return the head and the deputies, from the prefetch when there is one."""

@@ -12,10 +12,10 @@ import datetime
 import pytest
 
 from awards.documents.vote_count import VoteCountBuilder
-from awards.services_ballots import ballot_save
-from awards.services_counters import counter_add
-from awards.services_nominations import nominations_from_ballot
-from awards.services_submissions import submission_create
+from awards.services.ballots import ballot_save
+from awards.services.counters import counter_add
+from awards.services.nominations import nominations_from_ballot
+from awards.services.submissions import submission_create
 from meetings.models import Attendance, Document, Meeting
 from meetings.services import meetings as meeting_services
 from meetings.services.documents import document_issue

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from awards.models import AwardType
-from awards.services import STANDARD_AWARD_TYPES
+from awards.services.award_types import STANDARD_AWARD_TYPES
 
 pytestmark = pytest.mark.django_db
 

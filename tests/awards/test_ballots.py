@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from awards.models import Ballot, BallotVote
-from awards.services_ballots import ballot_result, ballot_save
+from awards.selectors.ballots import ballot_result
+from awards.services.ballots import ballot_save
 from core.errors import DomainError
 
 pytestmark = pytest.mark.django_db

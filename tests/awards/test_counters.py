@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from awards.models import BallotCounter
-from awards.services_counters import counter_add, counter_delete, counter_update
+from awards.services.counters import counter_add, counter_delete, counter_update
 from core.errors import DomainError
 from tests.awards import review_world as review
 from tests.awards.review_world import record

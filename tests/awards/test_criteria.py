@@ -8,8 +8,16 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from awards import services_scores
 from awards.models import Criterion, Score
+from awards.services.scores import (
+    criterion_create,
+    criterion_delete,
+    criterion_fingerprint,
+    criterion_move,
+    criterion_update,
+    scores_save,
+    sheet_fingerprint,
+)
 from blocs.models import Membership
 from core.errors import DomainError
 from tests.awards.test_scores import SimpleSheet
@@ -49,35 +57,29 @@ def state(criterion) -> tuple:
 
 class TestChanging:
     def test_the_title_max_and_kind_change(self, sheet):
-        services_scores.criterion_update(
-            criterion=sheet.b, title="B mới", max_points=Decimal("35"), kind="bonus"
-        )
+        criterion_update(criterion=sheet.b, title="B mới", max_points=Decimal("35"), kind="bonus")
         assert state(sheet.b) == ("B mới", Decimal("35"), "bonus", 2)
 
     def test_a_max_below_points_already_given_is_refused(self, sheet, bloc_year_1, unit_m):
-        services_scores.scores_save(
+        scores_save(
             membership=membership(bloc_year_1, unit_m),
             which="self_score",
             values={sheet.a.pk: Decimal("55")},
         )
         before = state(sheet.a)
         with pytest.raises(DomainError) as refused:
-            services_scores.criterion_update(
-                criterion=sheet.a, title="A", max_points=Decimal("50"), kind="normal"
-            )
+            criterion_update(criterion=sheet.a, title="A", max_points=Decimal("50"), kind="normal")
         assert refused.value.field == "max_points"
         assert state(sheet.a) == before
-        services_scores.criterion_update(
-            criterion=sheet.a, title="A", max_points=Decimal("55"), kind="normal"
-        )
+        criterion_update(criterion=sheet.a, title="A", max_points=Decimal("55"), kind="normal")
 
     def test_a_change_made_meanwhile_is_not_overwritten(self, sheet):
-        seen = services_scores.criterion_fingerprint(sheet.a)
-        services_scores.criterion_update(
+        seen = criterion_fingerprint(sheet.a)
+        criterion_update(
             criterion=sheet.a, title="A của người khác", max_points=Decimal("60"), kind="normal"
         )
         with pytest.raises(DomainError):
-            services_scores.criterion_update(
+            criterion_update(
                 criterion=sheet.a,
                 title="A của tôi",
                 max_points=Decimal("60"),
@@ -89,22 +91,22 @@ class TestChanging:
 
 class TestMoving:
     def test_a_criterion_swaps_with_its_neighbour(self, sheet):
-        services_scores.criterion_move(criterion=sheet.b, up=True)
+        criterion_move(criterion=sheet.b, up=True)
         assert order(sheet.section) == [("B", 1), ("A", 2), ("Thưởng", 3), ("Trừ", 4)]
-        services_scores.criterion_move(criterion=sheet.b, up=False)
-        services_scores.criterion_move(criterion=sheet.b, up=False)
+        criterion_move(criterion=sheet.b, up=False)
+        criterion_move(criterion=sheet.b, up=False)
         assert order(sheet.section) == [("A", 1), ("Thưởng", 2), ("B", 3), ("Trừ", 4)]
 
     def test_the_first_does_not_move_up_nor_the_last_down(self, sheet):
         with pytest.raises(DomainError):
-            services_scores.criterion_move(criterion=sheet.a, up=True)
+            criterion_move(criterion=sheet.a, up=True)
         with pytest.raises(DomainError):
-            services_scores.criterion_move(criterion=sheet.penalty, up=False)
+            criterion_move(criterion=sheet.penalty, up=False)
         assert order(sheet.section)[0] == ("A", 1)
 
     def test_sections_move_among_sections_with_their_criteria(self, sheet, bloc_year_1):
-        second = services_scores.criterion_create(bloc_year=bloc_year_1, title="II", max_points=0)
-        services_scores.criterion_move(criterion=second, up=True)
+        second = criterion_create(bloc_year=bloc_year_1, title="II", max_points=0)
+        criterion_move(criterion=second, up=True)
         sections = Criterion.objects.filter(bloc_year=bloc_year_1, parent=None)
         assert [(s.title, s.position) for s in sections.order_by("position")] == [
             ("II", 1),
@@ -115,29 +117,29 @@ class TestMoving:
 
 class TestRemoving:
     def test_an_unscored_criterion_goes_and_the_next_ones_move_up(self, sheet):
-        services_scores.criterion_delete(criterion=sheet.a)
+        criterion_delete(criterion=sheet.a)
         assert order(sheet.section) == [("B", 1), ("Thưởng", 2), ("Trừ", 3)]
 
     def test_a_scored_criterion_stays(self, sheet, bloc_year_1, unit_m):
-        services_scores.scores_save(
+        scores_save(
             membership=membership(bloc_year_1, unit_m),
             which="bloc_score",
             values={sheet.b.pk: Decimal("0")},
         )
         with pytest.raises(DomainError):
-            services_scores.criterion_delete(criterion=sheet.b)
+            criterion_delete(criterion=sheet.b)
         assert Criterion.objects.filter(pk=sheet.b.pk).exists()
 
     def test_a_cleared_score_does_not_hold_a_criterion(self, sheet, bloc_year_1, unit_m):
         m = membership(bloc_year_1, unit_m)
-        services_scores.scores_save(membership=m, which="bloc_score", values={sheet.b.pk: 5})
-        services_scores.scores_save(membership=m, which="bloc_score", values={sheet.b.pk: None})
-        services_scores.criterion_delete(criterion=sheet.b)
+        scores_save(membership=m, which="bloc_score", values={sheet.b.pk: 5})
+        scores_save(membership=m, which="bloc_score", values={sheet.b.pk: None})
+        criterion_delete(criterion=sheet.b)
         assert not Score.objects.exists()
 
     def test_a_section_with_criteria_stays(self, sheet):
         with pytest.raises(DomainError):
-            services_scores.criterion_delete(criterion=sheet.section)
+            criterion_delete(criterion=sheet.section)
         assert Criterion.objects.count() == 5
 
 
@@ -176,11 +178,11 @@ class TestPages:
     def test_a_refused_change_keeps_what_was_typed(
         self, client_for, secretariat, sheet, bloc_year_1, unit_m
     ):
-        services_scores.scores_save(
+        scores_save(
             membership=membership(bloc_year_1, unit_m), which="bloc_score", values={sheet.b.pk: 30}
         )
         before = state(sheet.b)
-        fingerprint = services_scores.criterion_fingerprint(sheet.b)
+        fingerprint = criterion_fingerprint(sheet.b)
         data = {
             "title": "B đã gõ",
             "max_points": "20",
@@ -234,7 +236,7 @@ class TestPages:
     def test_a_scored_criterion_offers_no_removal_and_refuses_one(
         self, client_for, secretariat, sheet, bloc_year_1, unit_m
     ):
-        services_scores.scores_save(
+        scores_save(
             membership=membership(bloc_year_1, unit_m), which="self_score", values={sheet.a.pk: 1}
         )
         list_url = reverse("awards:score_list", args=[bloc_year_1.bloc_id, 2025])
@@ -279,19 +281,17 @@ class TestTwoPeopleOnOneSheet:
 
     def test_self_scores_and_bloc_scores_are_separate_sheets(self, sheet, bloc_year_1, unit_m):
         m = membership(bloc_year_1, unit_m)
-        seen = services_scores.sheet_fingerprint(list(m.scores.all()), "bloc_score")
-        services_scores.scores_save(membership=m, which="self_score", values={sheet.a.pk: 10})
-        services_scores.scores_save(
-            membership=m, which="bloc_score", values={sheet.a.pk: 9}, fingerprint=seen
-        )
+        seen = sheet_fingerprint(list(m.scores.all()), "bloc_score")
+        scores_save(membership=m, which="self_score", values={sheet.a.pk: 10})
+        scores_save(membership=m, which="bloc_score", values={sheet.a.pk: 9}, fingerprint=seen)
         assert Score.objects.get().bloc_score == Decimal("9")
 
     def test_the_service_refuses_a_stale_sheet_and_saves_nothing(self, sheet, bloc_year_1, unit_m):
         m = membership(bloc_year_1, unit_m)
-        seen = services_scores.sheet_fingerprint([], "bloc_score")
-        services_scores.scores_save(membership=m, which="bloc_score", values={sheet.a.pk: 10})
+        seen = sheet_fingerprint([], "bloc_score")
+        scores_save(membership=m, which="bloc_score", values={sheet.a.pk: 10})
         with pytest.raises(DomainError):
-            services_scores.scores_save(
+            scores_save(
                 membership=m,
                 which="bloc_score",
                 values={sheet.a.pk: 20, sheet.b.pk: 20},

@@ -17,9 +17,9 @@ from awards.documents.kinds import SUBMISSION, VOTE_COUNT
 from awards.documents.minutes import YEAR_END_TEMPLATE, YearEndMinutesBuilder
 from awards.documents.submission import SubmissionBuilder
 from awards.documents.vote_count import VoteCountBuilder
-from awards.services_counters import counter_add
-from awards.services_scores import criterion_create, scores_save
-from awards.services_submissions import submission_submit
+from awards.services.counters import counter_add
+from awards.services.scores import criterion_create, scores_save
+from awards.services.submissions import submission_submit
 from core.errors import DomainError
 from core.formats import number_text
 from meetings.documents.kinds import MINUTES

@@ -18,10 +18,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from awards import services_scores
 from awards.models import AwardType, Ballot, BallotVote, Decision, Nomination
-from awards.selectors import nomination_facts, unit_facts
-from awards.services_ballots import ballot_save
+from awards.selectors.facts import nomination_facts, unit_facts
+from awards.services.ballots import ballot_save
+from awards.services.scores import criterion_create, scores_save
 from blocs.models import BlocYear
 from meetings.models import Attendance, Meeting
 from meetings.services import meetings as meeting_services
@@ -77,12 +77,10 @@ def history(bloc_1, unit_h, proposable):
 
 @pytest.fixture
 def scored(bloc_year_1, unit_h, unit_d):
-    section = services_scores.criterion_create(bloc_year=bloc_year_1, title="I", max_points=0)
-    item = services_scores.criterion_create(
-        bloc_year=bloc_year_1, parent=section, title="A", max_points=100
-    )
+    section = criterion_create(bloc_year=bloc_year_1, title="I", max_points=0)
+    item = criterion_create(bloc_year=bloc_year_1, parent=section, title="A", max_points=100)
     for unit, points in ((unit_h, 80), (unit_d, 90)):
-        services_scores.scores_save(
+        scores_save(
             membership=unit.memberships.get(bloc_year=bloc_year_1),
             which="bloc_score",
             values={item.pk: Decimal(points)},
@@ -209,12 +207,9 @@ def build_bloc(*, members: int, past_years: int, province=None) -> SimpleNamespa
     for year in range(2025 - past_years, 2025):
         for membership in memberships:
             awarded(membership.unit, bloc_year.bloc, year, flag)
-    section = services_scores.criterion_create(bloc_year=bloc_year, title="I", max_points=0)
+    section = criterion_create(bloc_year=bloc_year, title="I", max_points=0)
     items = [
-        services_scores.criterion_create(
-            bloc_year=bloc_year, parent=section, title=t, max_points=50
-        )
-        for t in "AB"
+        criterion_create(bloc_year=bloc_year, parent=section, title=t, max_points=50) for t in "AB"
     ]
     meeting = meeting_services.meeting_create(
         bloc_year=bloc_year,
@@ -236,7 +231,7 @@ def build_bloc(*, members: int, past_years: int, province=None) -> SimpleNamespa
     ]
     for i, membership in enumerate(memberships):
         RegistrationFactory(membership=membership, award_type=flag)
-        services_scores.scores_save(
+        scores_save(
             membership=membership,
             which="bloc_score",
             values={item.pk: Decimal(i % 50) for item in items},

@@ -9,8 +9,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from awards import services
 from awards.models import AwardType, Registration
+from awards.services.award_types import (
+    award_type_create,
+    award_type_deactivate,
+    award_type_reactivate,
+    award_type_update,
+    award_types_ensure_defaults,
+    standard_award_types_missing,
+)
+from awards.services.registrations import registration_create, registration_delete
 from core.errors import DomainError
 from tests.checks import assert_database_refuses, assert_refused_on
 from tests.factories import AwardTypeFactory, ProvinceFactory, RegistrationFactory
@@ -51,7 +59,7 @@ class TestAwardType:
         assert_database_refuses(flag)
 
     def test_its_text_is_stored_composed(self, province_a):
-        award_type = services.award_type_create(
+        award_type = award_type_create(
             province=province_a,
             name=unicodedata.normalize("NFD", "  Tập thể lao động xuất sắc "),
             kind=AwardType.Kind.TITLE,
@@ -60,7 +68,7 @@ class TestAwardType:
         assert award_type.name == "Tập thể lao động xuất sắc"
 
     def test_a_new_type_goes_after_the_others(self, flag, merit):
-        award_type = services.award_type_create(
+        award_type = award_type_create(
             province=flag.province, name="Giấy khen", kind=AwardType.Kind.OTHER
         )
 
@@ -68,38 +76,38 @@ class TestAwardType:
 
     def test_the_service_refuses_a_name_the_province_has(self, flag):
         with pytest.raises(DomainError):
-            services.award_type_create(province=flag.province, name=flag.name, kind="flag")
+            award_type_create(province=flag.province, name=flag.name, kind="flag")
 
         assert AwardType.objects.filter(name=flag.name, province=flag.province).count() == 1
 
     def test_an_update_on_a_stale_copy_is_refused_and_changes_nothing(self, flag):
-        services.award_type_update(award_type=flag, version=1, short_name="Cờ tỉnh")
+        award_type_update(award_type=flag, version=1, short_name="Cờ tỉnh")
 
         with pytest.raises(DomainError):
-            services.award_type_update(award_type=flag, version=1, short_name="Cờ UBND")
+            award_type_update(award_type=flag, version=1, short_name="Cờ UBND")
 
         flag.refresh_from_db()
         assert (flag.short_name, flag.version) == ("Cờ tỉnh", 2)
 
     def test_retiring_and_putting_back_in_use_bump_the_version(self, flag):
-        services.award_type_deactivate(award_type=flag)
+        award_type_deactivate(award_type=flag)
         flag.refresh_from_db()
         assert (flag.is_active, flag.version) == (False, 2)
 
-        services.award_type_reactivate(award_type=flag)
+        award_type_reactivate(award_type=flag)
         flag.refresh_from_db()
         assert (flag.is_active, flag.version) == (True, 3)
 
     def test_retiring_a_retired_type_is_refused(self, flag):
-        services.award_type_deactivate(award_type=flag)
+        award_type_deactivate(award_type=flag)
 
         with pytest.raises(DomainError):
-            services.award_type_deactivate(award_type=flag)
+            award_type_deactivate(award_type=flag)
 
 
 class TestStandardAwardTypes:
     def test_they_are_added_with_the_provinces_names_in_order(self, province_a):
-        created = services.award_types_ensure_defaults(province=province_a)
+        created = award_types_ensure_defaults(province=province_a)
 
         names = [t.name for t in AwardType.objects.filter(province=province_a)]
         assert names == [t.name for t in created]
@@ -119,19 +127,19 @@ class TestStandardAwardTypes:
         }
 
     def test_calling_it_again_adds_nothing(self, province_a):
-        services.award_types_ensure_defaults(province=province_a)
+        award_types_ensure_defaults(province=province_a)
         before = list(AwardType.objects.filter(province=province_a).values())
 
-        created = services.award_types_ensure_defaults(province=province_a)
+        created = award_types_ensure_defaults(province=province_a)
 
         assert created == []
         assert list(AwardType.objects.filter(province=province_a).values()) == before
 
     def test_it_adds_only_the_missing_ones_and_leaves_the_boards_changes(self, flag):
-        services.award_type_update(award_type=flag, version=1, position=9, short_name="Cờ")
-        services.award_type_deactivate(award_type=flag)
+        award_type_update(award_type=flag, version=1, position=9, short_name="Cờ")
+        award_type_deactivate(award_type=flag)
 
-        created = services.award_types_ensure_defaults(province=flag.province)
+        created = award_types_ensure_defaults(province=flag.province)
 
         assert "Cờ thi đua của UBND tỉnh" not in [t.name for t in created]
         assert len(created) == 5
@@ -142,18 +150,18 @@ class TestStandardAwardTypes:
     def test_a_centrally_run_city_gets_the_city_names(self):
         city = ProvinceFactory(name="Cần Thơ", code="can-tho", kind=Province.Kind.CITY)
 
-        services.award_types_ensure_defaults(province=city)
+        award_types_ensure_defaults(province=city)
 
         names = set(AwardType.objects.filter(province=city).values_list("name", flat=True))
         assert "Cờ thi đua của UBND thành phố" in names
         assert "Bằng khen của Chủ tịch UBND thành phố" in names
 
     def test_each_province_gets_its_own(self, province_a, province_b):
-        services.award_types_ensure_defaults(province=province_a)
-        services.award_types_ensure_defaults(province=province_b)
+        award_types_ensure_defaults(province=province_a)
+        award_types_ensure_defaults(province=province_b)
 
         assert AwardType.objects.filter(province=province_b).count() == 6
-        assert services.standard_award_types_missing(province=province_a) == []
+        assert standard_award_types_missing(province=province_a) == []
 
 
 class TestRegistration:
@@ -182,7 +190,7 @@ class TestRegistration:
         ]
 
     def test_it_refuses_a_retired_award_type(self, membership_m, flag):
-        services.award_type_deactivate(award_type=flag)
+        award_type_deactivate(award_type=flag)
         flag.refresh_from_db()
         registration = RegistrationFactory.build(membership=membership_m, award_type=flag)
 
@@ -191,7 +199,7 @@ class TestRegistration:
         ]
 
     def test_a_registration_stays_valid_when_its_type_is_retired(self, registration_m):
-        services.award_type_deactivate(award_type=registration_m.award_type)
+        award_type_deactivate(award_type=registration_m.award_type)
         registration_m.refresh_from_db()
 
         registration_m.full_clean()
@@ -212,7 +220,7 @@ class TestRegistration:
         ).full_clean()
 
     def test_the_service_records_it_composed(self, bloc_year_1, unit_m, flag):
-        registration = services.registration_create(
+        registration = registration_create(
             bloc_year=bloc_year_1,
             unit=unit_m,
             award_type=flag,
@@ -226,7 +234,7 @@ class TestRegistration:
 
     def test_the_service_refuses_a_unit_that_is_not_a_member(self, bloc_year_1, unit_o, flag):
         with translation.override("en"), pytest.raises(DomainError) as excinfo:
-            services.registration_create(
+            registration_create(
                 bloc_year=bloc_year_1,
                 unit=unit_o,
                 award_type=flag,
@@ -242,7 +250,7 @@ class TestRegistration:
         self, registration_m, bloc_year_1, unit_m
     ):
         with translation.override("en"), pytest.raises(DomainError) as excinfo:
-            services.registration_create(
+            registration_create(
                 bloc_year=bloc_year_1,
                 unit=unit_m,
                 award_type=registration_m.award_type,
@@ -256,7 +264,7 @@ class TestRegistration:
         assert Registration.objects.count() == 1
 
     def test_withdrawing_keeps_it_in_the_history(self, registration_m):
-        services.registration_delete(registration=registration_m)
+        registration_delete(registration=registration_m)
 
         assert not Registration.objects.exists()
         assert [r.history_type for r in Registration.history.all()] == ["-", "+"]

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from awards.models import Nomination
-from awards.services_ballots import ballot_save
-from awards.services_nominations import (
+from awards.services.ballots import ballot_save
+from awards.services.nominations import (
     nomination_create,
     nomination_delete,
     nomination_return,

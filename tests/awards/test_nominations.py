@@ -11,8 +11,8 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from awards.models import Nomination
-from awards.services_ballots import ballot_save
-from awards.services_nominations import (
+from awards.services.ballots import ballot_save
+from awards.services.nominations import (
     decision_record,
     nomination_create,
     nomination_return,

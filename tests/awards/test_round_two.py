@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from awards.models import Ballot, BallotVote, Nomination
-from awards.services_ballots import ballot_result, ballot_save, meeting_result
-from awards.services_nominations import nomination_create, nominations_from_ballot
+from awards.selectors.ballots import ballot_result, meeting_result
+from awards.services.ballots import ballot_save
+from awards.services.nominations import nomination_create, nominations_from_ballot
 from core.errors import DomainError
 from meetings.models import Attendance
 from tests.factories import AwardRulesFactory, MembershipFactory

@@ -10,8 +10,14 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from awards import services_scores
 from awards.models import Criterion, Score
+from awards.selectors.scores import score_totals
+from awards.services.scores import (
+    criteria_copy_from_previous,
+    criterion_create,
+    scores_save,
+    sheet_fingerprint,
+)
 from blocs.models import Membership
 from core.errors import DomainError
 from tests.factories import BlocYearFactory, MembershipFactory
@@ -46,7 +52,7 @@ class SimpleSheet:
     @classmethod
     def build(cls, bloc_year):
         self = cls()
-        create = services_scores.criterion_create
+        create = criterion_create
         self.section = create(bloc_year=bloc_year, title="Công tác chuyên môn", max_points=0)
         self.a = create(bloc_year=bloc_year, parent=self.section, title="A", max_points=60)
         self.b = create(bloc_year=bloc_year, parent=self.section, title="B", max_points=40)
@@ -67,14 +73,14 @@ def fingerprint(bloc_year, unit, which: str) -> str:
     """Return the digest the sheet's form carries, as a browser would post it back."""
     field = {"self": "self_score", "bloc": "bloc_score"}[which]
     scores = Score.objects.filter(membership__bloc_year=bloc_year, membership__unit=unit)
-    return services_scores.sheet_fingerprint(list(scores), field)
+    return sheet_fingerprint(list(scores), field)
 
 
 class TestTotalsAndRanking:
     def test_totals_add_bonus_and_subtract_penalty_and_ties_share_a_rank(
         self, bloc_year_1, sheet, unit_h, unit_d, unit_m
     ):
-        save = services_scores.scores_save
+        save = scores_save
         for unit, values in (
             (unit_h, {sheet.a.pk: 50, sheet.b.pk: 30, sheet.bonus.pk: 5, sheet.penalty.pk: 5}),
             (unit_d, {sheet.a.pk: 55, sheet.b.pk: 25}),
@@ -91,7 +97,7 @@ class TestTotalsAndRanking:
         )
         criteria = list(Criterion.objects.filter(bloc_year=bloc_year_1))
         members = list(bloc_year_1.memberships.prefetch_related("scores"))
-        rows = services_scores.score_totals(criteria=criteria, memberships=members)
+        rows = score_totals(criteria=criteria, memberships=members)
         result = {r.membership.unit_id: (r.bloc_total, r.rank, r.self_total) for r in rows}
         assert result[unit_m.pk][:2] == (Decimal("82"), 1)
         assert result[unit_h.pk] == (Decimal("80"), 2, Decimal("59.5"))
@@ -101,7 +107,7 @@ class TestTotalsAndRanking:
     def test_the_page_shows_the_ranking_and_warns_when_the_scale_is_not_met(
         self, bloc_year_1, sheet, unit_h, board, client_for
     ):
-        services_scores.scores_save(
+        scores_save(
             membership=membership(bloc_year_1, unit_h),
             which="bloc_score",
             values={sheet.a.pk: Decimal("12.25")},
@@ -153,7 +159,7 @@ class TestScoreSheet:
 
     def test_the_service_refuses_a_score_above_the_max(self, bloc_year_1, sheet, unit_m):
         with pytest.raises(DomainError):
-            services_scores.scores_save(
+            scores_save(
                 membership=membership(bloc_year_1, unit_m),
                 which="bloc_score",
                 values={sheet.a.pk: Decimal("60.01")},
@@ -251,12 +257,12 @@ class TestCriteria:
         assert copied.get(title="Trừ").kind == "penalty"
         assert copied.get(title="A").parent.title == "Công tác chuyên môn"
         with pytest.raises(DomainError):
-            services_scores.criteria_copy_from_previous(bloc_year=bloc_year_1)
+            criteria_copy_from_previous(bloc_year=bloc_year_1)
         assert copied.count() == 5
 
     def test_the_copy_refuses_when_no_earlier_year_has_criteria(self, bloc_year_1):
         with pytest.raises(DomainError):
-            services_scores.criteria_copy_from_previous(bloc_year=bloc_year_1)
+            criteria_copy_from_previous(bloc_year=bloc_year_1)
 
     def test_a_member_reads_the_page_but_an_outsider_does_not(
         self, bloc_year_1, sheet, member_staff, other_province_staff, client_for
@@ -274,9 +280,7 @@ def test_the_scores_page_query_count_does_not_grow_with_the_members(
         client.get(list_url(bloc_year_1))
     for _ in range(5):
         m = MembershipFactory(bloc_year=bloc_year_1)
-        services_scores.scores_save(
-            membership=m, which="bloc_score", values={sheet.a.pk: Decimal("10")}
-        )
+        scores_save(membership=m, which="bloc_score", values={sheet.a.pk: Decimal("10")})
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(list_url(bloc_year_1))
 
@@ -284,7 +288,7 @@ def test_the_scores_page_query_count_does_not_grow_with_the_members(
 def test_the_score_sheet_exports_to_excel_with_totals_and_ranks(
     bloc_year_1, sheet, unit_m, member_staff, other_province_staff, client_for
 ):
-    services_scores.scores_save(
+    scores_save(
         membership=membership(bloc_year_1, unit_m),
         which="bloc_score",
         values={sheet.a.pk: Decimal("50"), sheet.penalty.pk: Decimal("2.5")},

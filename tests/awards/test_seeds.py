@@ -37,10 +37,11 @@ from awards.models import (
     Nomination,
     Submission,
 )
-from awards.services_ballots import ballot_result, ballot_save, proposable_award_types
-from awards.services_counters import counter_add
-from awards.services_nominations import nomination_create, nominations_from_ballot
-from awards.services_submissions import submission_create, submission_submit
+from awards.selectors.ballots import ballot_result, proposable_award_types
+from awards.services.ballots import ballot_save
+from awards.services.counters import counter_add
+from awards.services.nominations import nomination_create, nominations_from_ballot
+from awards.services.submissions import submission_create, submission_submit
 from blocs.models import BlocYear
 from core.errors import DomainError
 from demo import outcomes

@@ -17,15 +17,11 @@ from django.utils.translation import gettext
 from awards.documents.submission import SubmissionBuilder
 from awards.documents.vote_count import VoteCountBuilder
 from awards.models import Nomination, Submission
-from awards.services_counters import counter_add
-from awards.services_nominations import nomination_return
-from awards.services_scores import criterion_create
-from awards.services_submissions import (
-    submission_create,
-    submission_defaults,
-    submission_submit,
-    submission_update,
-)
+from awards.selectors.submissions import submission_defaults
+from awards.services.counters import counter_add
+from awards.services.nominations import nomination_return
+from awards.services.scores import criterion_create
+from awards.services.submissions import submission_create, submission_submit, submission_update
 from blocs.models import BlocYear
 from core.errors import DomainError
 from meetings.documents.minutes import MinutesBuilder

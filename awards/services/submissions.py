@@ -10,50 +10,16 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import Nomination, Submission
+from awards.selectors.submissions import submission_document, submission_pending
 from blocs.models import BlocYear
 from core.errors import DomainError
 from core.services import clean_or_refuse, versioned_for_update
-from meetings.models import Document
 from units.models import User
-
-PENDING = (Nomination.Status.DRAFT, Nomination.Status.RETURNED)
-
-
-def submission_pending(bloc_year: BlocYear) -> Submission | None:
-    """Return the submission being prepared (not sent yet), if any."""
-    return (
-        Submission.objects.filter(bloc_year=bloc_year, submitted_at__isnull=True)
-        .order_by("-pk")
-        .first()
-    )
-
-
-def submission_document(submission: Submission) -> Document | None:
-    """Return the current (not corrected) tờ trình issued for the submission, if any."""
-    return Document.objects.filter(
-        kind="submission",
-        source_type=ContentType.objects.get_for_model(Submission),
-        source_id=submission.pk,
-        replaced_by__isnull=True,
-    ).first()
-
-
-def submission_defaults(bloc_year: BlocYear) -> dict:
-    """Return what a new submission starts with: today, and the head unit's leader as signer."""
-    head = bloc_year.head
-    unit = head.unit if head is not None else None
-    return {
-        "date": timezone.localdate(),
-        "signer_name": unit.leader_name if unit else "",
-        "signer_title": unit.leader_title if unit else "",
-        "summary": "",
-    }
 
 
 @transaction.atomic
@@ -119,7 +85,8 @@ def submission_submit(*, submission: Submission, user: User) -> list[Nomination]
         )
     pending = list(
         Nomination.objects.select_for_update()
-        .filter(bloc_year_id=submission.bloc_year_id, status__in=PENDING)
+        .filter(bloc_year_id=submission.bloc_year_id)
+        .pending()
         .order_by("pk")
     )
     if not pending:

@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardRules, LegalBasis
-from awards.services_rules import (
+from awards.services.regulations import (
     AWARD_RULES_FIELDS,
     LEGAL_BASIS_FIELDS,
     NATIONAL_KINDS,

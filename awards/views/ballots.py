@@ -10,15 +10,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from awards.forms_ballots import BallotForm
+from awards.forms.ballots import BallotForm
 from awards.models import Ballot, BallotVote
-from awards.services_ballots import (
-    ballot_result,
-    ballot_save,
-    meeting_result,
-    proposable_award_types,
-)
-from awards.services_rules import rules_context
+from awards.selectors.ballots import ballot_result, meeting_result, proposable_award_types
+from awards.selectors.regulations import regulation_box
+from awards.services.ballots import ballot_save
 from blocs.models import BlocYear
 from core.access import object_for_user
 from core.errors import DomainError
@@ -70,7 +66,7 @@ def ballot_list(request, bloc_pk: int, year: int):
             "section": "ballots",
             "meetings": meetings,
             "can_write": request.user.has_perm(WRITE, bloc_year),
-            **rules_context(bloc_year),
+            "regulation_box": regulation_box(bloc_year),
         },
     )
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from awards.forms_nominations import (
+from awards.forms.nominations import (
     DecisionForm,
     DeleteForm,
     NominationEditForm,
@@ -18,8 +18,9 @@ from awards.forms_nominations import (
     ReturnForm,
 )
 from awards.models import AwardType, Ballot, Nomination
-from awards.selectors import nomination_facts, unit_facts
-from awards.services_nominations import (
+from awards.selectors.facts import nomination_facts, unit_facts
+from awards.selectors.regulations import regulation_box
+from awards.services.nominations import (
     decision_record,
     nomination_create,
     nomination_delete,
@@ -27,7 +28,6 @@ from awards.services_nominations import (
     nomination_update,
     nominations_from_ballot,
 )
-from awards.services_rules import rules_context
 from blocs.models import BlocYear
 from core.access import object_for_user
 from core.errors import DomainError
@@ -124,7 +124,7 @@ def nomination_list(request, bloc_pk: int, year: int):
         nomination.facts = facts[nomination.unit_id].about(nomination.award_type)
     form_facts = facts[chosen.pk].about(cleaned.get("award_type")) if chosen else None
     ballots = Ballot.objects.filter(meeting__bloc_year=bloc_year).select_related("meeting")
-    rules_box = rules_context(bloc_year)
+    box = regulation_box(bloc_year)
     return render(
         request,
         "awards/nomination_list.html",
@@ -135,8 +135,8 @@ def nomination_list(request, bloc_pk: int, year: int):
             "ballots": ballots,
             "form": form,
             "form_facts": form_facts,
-            "without_ballot_allowed": rules_box["rules_box"].rules.nomination_without_ballot,
-            **rules_box,
+            "without_ballot_allowed": box.rules.nomination_without_ballot,
+            "regulation_box": box,
             "can_write": can_write,
         },
     )

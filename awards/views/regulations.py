@@ -16,18 +16,20 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from awards.forms_rules import AwardRulesForm, LegalBasisForm
+from awards.forms.regulations import AwardRulesForm, LegalBasisForm
 from awards.models import AwardRules, AwardType, LegalBasis
-from awards.services_rules import (
+from awards.selectors.regulations import (
+    regulation_for_year,
+    regulation_periods,
+    regulations_apply_plan,
+    settings_differences,
+)
+from awards.services.regulations import (
     AWARD_RULES_FIELDS,
     LEGAL_BASIS_FIELDS,
-    award_rules_apply,
-    award_rules_apply_plan,
     award_rules_save,
     legal_basis_save,
-    rules_for_year,
-    rules_periods,
-    settings_differences,
+    regulations_apply,
 )
 from blocs.forms.years import YearForm
 from blocs.models import BlocYear
@@ -73,8 +75,8 @@ def _page_province(request) -> Province | None:
     return province
 
 
-def rules_url(province: Province | None) -> str:
-    url = reverse("awards:rules")
+def regulations_url(province: Province | None) -> str:
+    url = reverse("awards:regulations")
     return f"{url}?province={province.code}" if province is not None else url
 
 
@@ -91,7 +93,7 @@ def _year_rows(province: Province, rules_list: list[AwardRules]) -> list[dict]:
     for bloc_year in bloc_years:
         row = years[bloc_year.year]
         row["open" if bloc_year.is_open else "closed"] += 1
-        rules = rules_for_year(rules_list, bloc_year.year)
+        rules = regulation_for_year(rules_list, bloc_year.year)
         row["rules"] = rules
         if rules is not None and bloc_year.is_open:
             wanted = rules.settings_for(bloc_year.member_count)
@@ -101,7 +103,7 @@ def _year_rows(province: Province, rules_list: list[AwardRules]) -> list[dict]:
 
 
 @require_safe
-def rules_page(request):
+def regulations_page(request):
     """The province's award rules by year, its award types and the legal texts they rest on."""
     province = _page_province(request)
     user = request.user
@@ -133,7 +135,7 @@ def rules_page(request):
         "province": province,
         "provinces": Province.objects.order_by("name") if user.sees_every_province else None,
         "today": today,
-        "periods": rules_periods(rules_list),
+        "periods": regulation_periods(rules_list),
         "year_rows": year_rows,
         "award_types": award_types,
         "national_bases": [basis for basis in bases if basis.province_id is None],
@@ -146,7 +148,7 @@ def rules_page(request):
         and user.has_perm("awards.add_province_legal_basis", province),
         "history": history,
     }
-    return render(request, "awards/rules.html", context)
+    return render(request, "awards/regulations.html", context)
 
 
 def _rules_form_page(request, form, province: Province, rules: AwardRules | None):
@@ -154,10 +156,10 @@ def _rules_form_page(request, form, province: Province, rules: AwardRules | None
         "form": form,
         "province": province,
         "rules": rules,
-        "back_url": rules_url(province),
+        "back_url": regulations_url(province),
         "history": history_entries(rules.history.all()) if rules is not None else [],
     }
-    return render(request, "awards/rules_form.html", context)
+    return render(request, "awards/awardrules_form.html", context)
 
 
 def awardrules_create(request, code: str):
@@ -186,7 +188,7 @@ def awardrules_create(request, code: str):
                 request,
                 _("The rules from %(year)d were saved.") % {"year": rules.from_year},
             )
-            return redirect(rules_url(province))
+            return redirect(regulations_url(province))
     return _rules_form_page(request, form, province, None)
 
 
@@ -215,7 +217,7 @@ def awardrules_edit(request, pk: int):
                 request,
                 _("The rules from %(year)d were saved.") % {"year": saved.from_year},
             )
-            return redirect(rules_url(province))
+            return redirect(regulations_url(province))
     return _rules_form_page(request, form, province, AwardRules.objects.get(pk=rules.pk))
 
 
@@ -227,7 +229,7 @@ def _basis_form_page(request, form, province: Province | None, basis: LegalBasis
         "back_url": back,
         "history": history_entries(basis.history.all()) if basis is not None else [],
     }
-    return render(request, "awards/rules_basis_form.html", context)
+    return render(request, "awards/legalbasis_form.html", context)
 
 
 def _save_basis(request, form, *, province, basis=None, back: str):
@@ -254,7 +256,7 @@ def legalbasis_create_national(request):
     if not request.user.has_perm("awards.add_national_legal_basis"):
         raise PermissionDenied
     code = request.GET.get("province", "")
-    back = reverse("awards:rules") + (f"?{urlencode({'province': code})}" if code else "")
+    back = reverse("awards:regulations") + (f"?{urlencode({'province': code})}" if code else "")
     form = LegalBasisForm(request.POST or None, instance=LegalBasis())
     return _save_basis(request, form, province=None, back=back) or _basis_form_page(
         request, form, None, None, back
@@ -264,7 +266,7 @@ def legalbasis_create_national(request):
 def legalbasis_create(request, code: str):
     """Show and save a new text of the province: its regulation or decision (its board)."""
     province = _province_for(request, code, "awards.add_province_legal_basis")
-    back = rules_url(province)
+    back = regulations_url(province)
     form = LegalBasisForm(request.POST or None, instance=LegalBasis(province=province))
     return _save_basis(request, form, province=province, back=back) or _basis_form_page(
         request, form, province, None, back
@@ -280,7 +282,7 @@ def legalbasis_edit(request, pk: int):
         pk=pk,
     )
     province = basis.province
-    back = rules_url(province) if province is not None else reverse("awards:rules")
+    back = regulations_url(province) if province is not None else reverse("awards:regulations")
     form = LegalBasisForm(request.POST or None, instance=basis)
     return _save_basis(request, form, province=province, basis=basis, back=back) or (
         _basis_form_page(request, form, province, LegalBasis.objects.get(pk=basis.pk), back)
@@ -293,31 +295,31 @@ def _chosen_year(data) -> int | None:
 
 
 @require_safe
-def rules_apply(request, code: str):
+def regulations_apply_view(request, code: str):
     """Show, bloc by bloc, what applying the rules to a year would change, with the button."""
     province = _province_for(request, code, CHANGE)
     year = _chosen_year(request.GET) or timezone.localdate().year
-    plan = award_rules_apply_plan(province=province, year=year)
+    plan = regulations_apply_plan(province=province, year=year)
     return render(
         request,
-        "awards/rules_apply.html",
-        {"province": province, "year": year, "plan": plan, "back_url": rules_url(province)},
+        "awards/regulations_apply.html",
+        {"province": province, "year": year, "plan": plan, "back_url": regulations_url(province)},
     )
 
 
 @require_POST
-def rules_apply_confirm(request, code: str):
+def regulations_apply_confirm(request, code: str):
     """Set the open bloc-years of the year to the rules, and say who changed and who did not."""
     province = _province_for(request, code, CHANGE)
     year = _chosen_year(request.POST)
     if year is None:
         messages.error(request, _("Choose a year between 1990 and 2100."))
-        return redirect(rules_url(province))
+        return redirect(regulations_url(province))
     try:
-        applied = award_rules_apply(province=province, year=year)
+        applied = regulations_apply(province=province, year=year)
     except DomainError as error:
         messages.error(request, error.message)
-        return redirect(reverse("awards:rules_apply", args=[province.code]) + f"?year={year}")
+        return redirect(reverse("awards:regulations_apply", args=[province.code]) + f"?year={year}")
     for level, text in applied.messages():
         getattr(messages, level)(request, text)
-    return redirect(rules_url(province))
+    return redirect(regulations_url(province))

@@ -16,13 +16,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from awards.models import AwardRules, LegalBasis, Nomination
-from awards.services_rules import (
-    award_rules_apply,
-    award_rules_save,
-    flag_rule,
-    legal_basis_save,
-    rules_context,
-)
+from awards.selectors.regulations import flag_quota_words, regulation_box
+from awards.services.regulations import award_rules_save, legal_basis_save, regulations_apply
 from blocs.models import BlocYear
 from core.errors import DomainError
 from demo import regulations as demo_regulations
@@ -58,7 +53,7 @@ STALE = (
     "Someone else saved this record after you opened it. Your changes were not "
     "saved: reload the page to see theirs, then enter yours again."
 )
-RULES_URL = reverse("awards:rules")
+RULES_URL = reverse("awards:regulations")
 
 
 def by_persona(statuses: tuple[int, ...]) -> list:
@@ -246,8 +241,8 @@ class TestTheFlagQuota:
         rules = AwardRules(flags_per_bloc=1, large_bloc_members=15, flags_per_large_bloc=2)
 
         with translation.override("en"):
-            assert flag_rule(rules) == "1 flag; 2 flags if the bloc has at least 15 members"
-            assert flag_rule(AwardRules(flags_per_bloc=1)) == "1 flag"
+            assert flag_quota_words(rules) == "1 flag; 2 flags if the bloc has at least 15 members"
+            assert flag_quota_words(AwardRules(flags_per_bloc=1)) == "1 flag"
 
 
 # --- Applying the rules to the blocs of a year --------------------------------------------
@@ -280,7 +275,7 @@ class TestApplyingTheRules:
     def test_each_open_bloc_year_gets_the_settings_for_its_size(
         self, rules_a, province_a, bloc_year_1, bloc_year_2, board
     ):
-        applied = award_rules_apply(province=province_a, year=2025)
+        applied = regulations_apply(province=province_a, year=2025)
 
         # Bloc 1 has 3 members (a large bloc), bloc 2 has 2.
         assert settings_of(bloc_year_1) == (60, 2, 4, 2)
@@ -290,7 +285,7 @@ class TestApplyingTheRules:
     def test_the_history_keeps_who_applied_them_and_why(
         self, rules_a, province_a, bloc_year_1, board, client_for
     ):
-        url = reverse("awards:rules_apply_confirm", args=[province_a.code])
+        url = reverse("awards:regulations_apply_confirm", args=[province_a.code])
         client_for(board).post(url, {"year": 2025})
 
         record = bloc_year_1.history.first()
@@ -306,7 +301,7 @@ class TestApplyingTheRules:
         submitted_nomination(bloc_year_1)
         before = (settings_of(bloc_year_1), settings_of(bloc_year_2))
 
-        applied = award_rules_apply(province=province_a, year=2025)
+        applied = regulations_apply(province=province_a, year=2025)
 
         assert (settings_of(bloc_year_1), settings_of(bloc_year_2)) == before
         assert applied.updated == []
@@ -325,7 +320,7 @@ class TestApplyingTheRules:
     ):
         submitted_nomination(bloc_year_1, status=status)
 
-        award_rules_apply(province=province_a, year=2025)
+        regulations_apply(province=province_a, year=2025)
 
         assert settings_of(bloc_year_1)[1] == 2
 
@@ -334,7 +329,7 @@ class TestApplyingTheRules:
     ):
         AwardRulesFactory(province=province_a, from_year=2020)  # the defaults, as the years have
 
-        applied = award_rules_apply(province=province_a, year=2025)
+        applied = regulations_apply(province=province_a, year=2025)
 
         assert applied.updated == [] and len(applied.unchanged) == 2
         assert settings_of(bloc_year_1)[3] == 1
@@ -346,7 +341,7 @@ class TestApplyingTheRules:
         MembershipFactory.create_batch(3, bloc_year=earlier)
         AwardRulesFactory(province=bloc_year_b.bloc.province, from_year=2020, merits_per_bloc=9)
 
-        award_rules_apply(province=province_a, year=2025)
+        regulations_apply(province=province_a, year=2025)
 
         assert settings_of(earlier) == (50, 1, 3, 1)
         assert settings_of(bloc_year_b) == (50, 1, 3, 1)
@@ -355,13 +350,13 @@ class TestApplyingTheRules:
         AwardRulesFactory(province=province_a, from_year=2024, merits_per_bloc=6)
         AwardRulesFactory(province=province_a, from_year=2026, merits_per_bloc=8)
 
-        award_rules_apply(province=province_a, year=2025)
+        regulations_apply(province=province_a, year=2025)
 
         assert settings_of(bloc_year_1)[2] == 6
 
     def test_without_rules_it_is_refused_and_nothing_changes(self, province_a, bloc_year_1):
         with pytest.raises(DomainError):
-            award_rules_apply(province=province_a, year=2025)
+            regulations_apply(province=province_a, year=2025)
 
         assert settings_of(bloc_year_1) == (50, 1, 3, 1)
 
@@ -415,7 +410,7 @@ class TestTheServices:
 
 class TestTheRulesBox:
     def test_without_rules_it_shows_the_defaults_and_no_difference(self, bloc_year_1):
-        box = rules_context(bloc_year_1)["rules_box"]
+        box = regulation_box(bloc_year_1)
 
         assert box.is_default and box.differences == ()
         assert (box.member_count, box.flag_quota, box.quorum_needed) == (3, 1, 2)
@@ -424,10 +419,10 @@ class TestTheRulesBox:
         rules_a.basis = text_a
         rules_a.save()
 
-        context = rules_context(bloc_year_1, on=D(2025, 12, 20))
-        html = render_to_string("awards/includes/rules_box.html", context)
+        context = {"regulation_box": regulation_box(bloc_year_1, on=D(2025, 12, 20))}
+        html = render_to_string("awards/includes/regulation_box.html", context)
 
-        labels = {change.label for change in context["rules_box"].differences}
+        labels = {change.label for change in context["regulation_box"].differences}
         assert labels == {
             gettext("Vote threshold"),
             gettext("Emulation flags"),
@@ -437,10 +432,12 @@ class TestTheRulesBox:
         assert text_a.citation in html
 
     def test_after_applying_the_rules_it_no_longer_warns(self, rules_a, province_a, bloc_year_1):
-        award_rules_apply(province=province_a, year=2025)
+        regulations_apply(province=province_a, year=2025)
         bloc_year_1.refresh_from_db()
 
-        html = render_to_string("awards/includes/rules_box.html", rules_context(bloc_year_1))
+        html = render_to_string(
+            "awards/includes/regulation_box.html", {"regulation_box": regulation_box(bloc_year_1)}
+        )
 
         assert 'data-testid="rules-box-differs"' not in html
 
@@ -450,7 +447,7 @@ class TestTheRulesBox:
             bloc_year=bloc_year, title="Tổng kết 2023", date=D(2024, 1, 20), venue_kind=""
         )
 
-        box = rules_context(bloc_year)["rules_box"]
+        box = regulation_box(bloc_year)
 
         assert box.on == D(2024, 1, 20)
         assert [basis.number for basis in box.citations] == ["06/2022/QH15", "98/2023/NĐ-CP"]
@@ -458,14 +455,14 @@ class TestTheRulesBox:
     def test_a_past_year_without_its_conference_cites_its_last_day(self, demo_texts, province_a):
         bloc_year = BlocYearFactory(bloc__province=province_a, year=2021)
 
-        box = rules_context(bloc_year)["rules_box"]
+        box = regulation_box(bloc_year)
 
         assert box.on == D(2021, 12, 31)
         assert [basis.number for basis in box.citations] == ["15/2003/QH11", "91/2017/NĐ-CP"]
 
     def test_it_costs_a_few_queries(self, rules_a, bloc_year_1, django_assert_max_num_queries):
         with django_assert_max_num_queries(4):
-            rules_context(bloc_year_1)
+            regulation_box(bloc_year_1)
 
 
 # --- The rules page ------------------------------------------------------------------------
@@ -514,7 +511,7 @@ class TestThePage:
 
         (period,) = response.context["periods"]
         assert period.rules == rules_a and period.until_year is None
-        assert period.flag_rule in response.content.decode()
+        assert period.flag_quota_words in response.content.decode()
         assert reverse("awards:awardrules_edit", args=[rules_a.pk]) in response.content.decode()
         assert response.context["can_change"]
 
@@ -907,8 +904,8 @@ class TestProvincialTexts:
 # --- Applying the rules from the page -------------------------------------------------------
 
 
-APPLY_URL = reverse("awards:rules_apply", args=["dak-lak"])
-CONFIRM_URL = reverse("awards:rules_apply_confirm", args=["dak-lak"])
+APPLY_URL = reverse("awards:regulations_apply", args=["dak-lak"])
+CONFIRM_URL = reverse("awards:regulations_apply_confirm", args=["dak-lak"])
 
 
 class TestApplyingFromThePage:

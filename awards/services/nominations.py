@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from awards.models import AwardRules, AwardType, Ballot, Decision, Nomination
-from awards.services_ballots import meeting_result
+from awards.selectors.ballots import meeting_result
 from blocs.models import BlocYear
 from core.errors import DomainError
 from core.services import clean_or_refuse, versioned_for_update

@@ -15,13 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from awards.documents.submission import submission_nominations
-from awards.forms_submissions import SubmissionForm
+from awards.forms.submissions import SubmissionForm
 from awards.models import Submission
-from awards.services_submissions import (
-    PENDING,
+from awards.selectors.submissions import submission_defaults, submission_pending
+from awards.services.submissions import (
     submission_create,
-    submission_defaults,
-    submission_pending,
     submission_submit,
     submission_update,
 )
@@ -105,7 +103,7 @@ def submission_page(request, bloc_pk: int, year: int):
         nominations = submission_nominations(pending)
     else:
         nominations = list(
-            bloc_year.nominations.filter(status__in=PENDING)
+            bloc_year.nominations.pending()
             .select_related("unit", "award_type")
             .prefetch_related("unit__names")
         )

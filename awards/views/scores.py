@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 from openpyxl import Workbook
 
-from awards import services_scores as services
-from awards.forms_scores import CriterionEditForm, CriterionForm, ScoreSheetForm
+from awards.forms.scores import CriterionEditForm, CriterionForm, ScoreSheetForm
 from awards.models import Criterion, Score
+from awards.selectors.scores import normal_max_total, score_totals
+from awards.services import scores as services
 from blocs.models import BlocYear, Membership
 from core.access import object_for_user
 from core.errors import DomainError
@@ -74,7 +75,7 @@ def scores_context(request, bloc_year: BlocYear, *, criterion_form=None) -> dict
             "unit__names", Prefetch("scores", Score.objects.all())
         )
     )
-    rows = services.score_totals(criteria=criteria, memberships=members)
+    rows = score_totals(criteria=criteria, memberships=members)
     user = request.user
     may_bloc = user.has_perm("awards.enter_bloc_scores", bloc_year)
     own = next((m for m in members if m.unit_id == user.unit_id), None)
@@ -82,7 +83,7 @@ def scores_context(request, bloc_year: BlocYear, *, criterion_form=None) -> dict
     can_change = user.has_perm("awards.change_criteria", bloc_year)
     if can_change and criterion_form is None:
         criterion_form = CriterionForm(bloc_year=bloc_year)
-    normal_total = services.normal_max_total(criteria)
+    normal_total = normal_max_total(criteria)
     scored = {
         score.criterion_id
         for row in rows

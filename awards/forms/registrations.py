@@ -1,3 +1,5 @@
+"""The form of a title a member unit registers for."""
+
 from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
@@ -8,29 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardType, Registration
-from awards.services import AWARD_TYPE_EDITABLE_FIELDS
 from blocs.models import Membership
-
-
-class AwardTypeForm(forms.ModelForm):
-    """An award type's name, kind and order; the version guards against a stale save."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    class Meta:
-        model = AwardType
-        fields = list(AWARD_TYPE_EDITABLE_FIELDS)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        editing = self.instance.pk is not None
-        self.fields["version"].required = editing
-        self.fields["version"].initial = self.instance.version
-        if not editing:
-            # A new type goes after the others unless the board says otherwise.
-            self.initial["position"] = AwardType.objects.next_position(self.instance.province_id)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Save")))
 
 
 class RegistrationForm(forms.ModelForm):

@@ -1,4 +1,4 @@
-"""The secret ballot of a bloc-year's meeting: recording a round and counting its result.
+"""The count of a bloc-year meeting's secret ballot: what each round gives, and the outcome.
 
 A meeting may hold several rounds. The first round in which an award type is voted on counts
 every unit; a later round only decides among the units still tied at the edge of that award's
@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _
 
 from awards.models import AwardType, Ballot, BallotVote
-from core.errors import DomainError
-from core.services import clean_or_refuse, versioned_for_update
 from meetings.models import Meeting
 from units.models import Unit
 
@@ -28,54 +24,6 @@ def proposable_award_types(bloc_year) -> list[AwardType]:
             province_id=bloc_year.bloc.province_id, proposable_by_bloc=True, is_active=True
         ).order_by("position", "name")
     )
-
-
-@transaction.atomic
-def ballot_save(
-    *,
-    meeting: Meeting,
-    round_number: int,
-    issued: int,
-    returned: int,
-    valid: int,
-    invalid: int,
-    votes: dict[tuple[int, int], int],
-    note: str = "",
-    ballot: Ballot | None = None,
-    version: int | None = None,
-) -> Ballot:
-    """Record a round (or correct one): its counts and the votes per (unit id, award type id).
-
-    Refuses, saving nothing, when the counts do not reconcile, a vote is for a unit that is not a
-    member or an award type the bloc may not propose, or a unit has more votes than valid ballots.
-    """
-    if ballot is None:
-        ballot = Ballot(meeting=meeting)
-    else:
-        ballot = versioned_for_update(Ballot, pk=ballot.pk, version=version)
-        ballot.version += 1
-    ballot.round_number = round_number
-    ballot.issued, ballot.returned, ballot.valid, ballot.invalid = issued, returned, valid, invalid
-    ballot.note = note
-    clean_or_refuse(ballot)
-    bloc_year = meeting.bloc_year
-    members = set(bloc_year.memberships.values_list("unit_id", flat=True))
-    award_types = {award_type.pk for award_type in proposable_award_types(bloc_year)}
-    for (unit_id, award_type_id), count in votes.items():
-        if unit_id not in members:
-            raise DomainError(_("Votes can only be recorded for the bloc-year's member units."))
-        if award_type_id not in award_types:
-            raise DomainError(_("The bloc does not vote on this award type."))
-        if count < 0 or count > valid:
-            raise DomainError(
-                _("A unit cannot receive more votes (%(votes)d) than valid ballots (%(valid)d).")
-                % {"votes": count, "valid": valid}
-            )
-    ballot.save()
-    ballot.votes.all().delete()
-    for (unit_id, award_type_id), count in sorted(votes.items()):
-        BallotVote(ballot=ballot, unit_id=unit_id, award_type_id=award_type_id, votes=count).save()
-    return ballot
 
 
 @dataclass
@@ -214,13 +162,6 @@ class BallotResult:
         return [proposal for award in self.awards for proposal in award.carried]
 
 
-_KIND_ORDER = {AwardType.Kind.FLAG: 0, AwardType.Kind.MERIT: 1}
-
-
-def _award_order(award_type: AwardType) -> tuple:
-    return (_KIND_ORDER.get(award_type.kind, 2), award_type.position, award_type.name)
-
-
 def _quota(bloc_year, award_type: AwardType) -> int | None:
     return {
         AwardType.Kind.FLAG: bloc_year.flag_quota,
@@ -267,7 +208,9 @@ def _count(ballots: list[Ballot], bloc_year) -> list[_Count]:
             by_award.setdefault(award_type_id, []).append((ballot, award_votes))
     placed: set[int] = set()
     counts = []
-    for award_type in sorted(award_types.values(), key=_award_order):
+    for award_type in sorted(
+        award_types.values(), key=lambda award_type: (*award_type.rank, award_type.name)
+    ):
         count = _Count(award_type=award_type, quota=_quota(bloc_year, award_type))
         contenders: set[int] | None = None  # None: the round counts every unit
         places = count.quota

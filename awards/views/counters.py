@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from awards.forms_counters import CounterForm
+from awards.forms.counters import CounterForm
 from awards.models import Ballot, BallotCounter
-from awards.services_counters import counter_add, counter_delete, counter_update
+from awards.services.counters import counter_add, counter_delete, counter_update
 from blocs.models import BlocYear
 from core.access import object_for_user
 from core.errors import DomainError

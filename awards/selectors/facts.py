@@ -26,8 +26,8 @@ from awards.models import (
     Registration,
     Score,
 )
-from awards.services_ballots import Proposal, meeting_result
-from awards.services_scores import score_totals
+from awards.selectors.ballots import Proposal, meeting_result
+from awards.selectors.scores import score_totals
 from blocs.models import BlocYear, Membership
 from meetings.models import Meeting
 from units.models import Unit
