@@ -7,5 +7,7 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self) -> None:
-        # Declares the kinds of document of the year-end review and extends the minutes.
+        # Declares the kinds of document of the year-end review and extends the minutes, and
+        # fills awards' slots of units' and blocs' pages.
+        from awards import slots  # noqa: F401
         from awards.documents import kinds  # noqa: F401

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class BlocsConfig(AppConfig):
     name = "blocs"
     verbose_name = _("Emulation blocs")
+
+    def ready(self) -> None:
+        # Declares blocs' own sections of a bloc-year.
+        from blocs import slots  # noqa: F401

@@ -7,6 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings and documents")
 
     def ready(self) -> None:
-        # Registers the system check that warns when no document serif is installed, and
-        # declares the kinds of document meetings issues.
+        # Registers the system check that warns when no document serif is installed, declares
+        # the kinds of document meetings issues, and fills its slots of blocs' pages.
+        from meetings import slots  # noqa: F401
         from meetings.documents import kinds, pdf  # noqa: F401

@@ -283,3 +283,16 @@ def _add_votes(facts: dict[tuple[int, int], Facts], bloc_years: dict[int, BlocYe
                 fact.proposal = proposal
     for fact in facts.values():
         fact.votes.sort(key=lambda v: (v.award_type.position, v.award_type.name))
+
+
+def unit_awards(unit: Unit) -> list[Nomination]:
+    """Return the awards a unit received (its approved and downgraded nominations), newest year
+    first, with their decisions."""
+    return list(
+        Nomination.objects.filter(
+            unit=unit,
+            status__in=[Nomination.Status.APPROVED, Nomination.Status.DOWNGRADED],
+        )
+        .select_related("bloc_year__bloc", "award_type", "decided_award_type", "decision")
+        .order_by("-bloc_year__year")
+    )

@@ -15,22 +15,12 @@ from awards.models import Ballot, BallotVote
 from awards.selectors.ballots import ballot_result, meeting_result, proposable_award_types
 from awards.selectors.regulations import regulation_box
 from awards.services.ballots import ballot_save
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear
-from core.access import object_for_user
 from core.errors import DomainError
 from meetings.models import Meeting
 
 WRITE = "blocs.change_blocyear"
-
-
-def _bloc_year_for(request, bloc_pk: int, year: int) -> BlocYear:
-    return object_for_user(
-        BlocYear.objects.select_related("bloc__province"),
-        request.user,
-        "blocs.view_blocyear",
-        bloc_id=bloc_pk,
-        year=year,
-    )
 
 
 def _votes():
@@ -52,7 +42,7 @@ def _ballot_for(bloc_year: BlocYear, pk: int) -> Ballot:
 
 def ballot_list(request, bloc_pk: int, year: int):
     """The rounds held at the bloc-year's meetings, with a link to record another."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year)
+    bloc_year = bloc_year_for(request, bloc_pk, year)
     meetings = list(
         bloc_year.meetings.prefetch_related(
             Prefetch("ballots", Ballot.objects.order_by("round_number"))
@@ -73,7 +63,7 @@ def ballot_list(request, bloc_pk: int, year: int):
 
 def ballot_edit(request, bloc_pk: int, year: int, meeting_pk: int, pk: int | None = None):
     """Record a round (or correct one): the counts and the votes of each member unit."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year)
+    bloc_year = bloc_year_for(request, bloc_pk, year)
     if not request.user.has_perm(WRITE, bloc_year):
         raise PermissionDenied
     meeting = get_object_or_404(Meeting, pk=meeting_pk, bloc_year=bloc_year)
@@ -159,7 +149,7 @@ def ballot_edit(request, bloc_pk: int, year: int, meeting_pk: int, pk: int | Non
 
 def ballot_result_view(request, bloc_pk: int, year: int, pk: int):
     """The result of a round: percentages, who passes, who is within the quota, ties."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year)
+    bloc_year = bloc_year_for(request, bloc_pk, year)
     # Every round of the ballot's meeting in one go: a later round is counted with the earlier.
     rounds = list(
         Ballot.objects.filter(meeting__bloc_year=bloc_year, meeting__ballots__pk=pk)
@@ -190,7 +180,7 @@ def ballot_result_view(request, bloc_pk: int, year: int, pk: int):
 
 def ballot_print(request, bloc_pk: int, year: int):
     """A blank ballot to print: the member units and a column per award type to tick."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year)
+    bloc_year = bloc_year_for(request, bloc_pk, year)
     return render(
         request,
         "awards/ballot_print.html",

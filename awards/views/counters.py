@@ -11,19 +11,12 @@ from django.views.decorators.http import require_GET, require_POST
 from awards.forms.counters import CounterForm
 from awards.models import Ballot, BallotCounter
 from awards.services.counters import counter_add, counter_delete, counter_update
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear
-from core.access import object_for_user
 from core.errors import DomainError
 from units.models import Unit
 
 WRITE = "awards.change_ballot_counters"
-
-
-def _bloc_year_for(request, bloc_pk: int, year: int, perm: str = "blocs.view_blocyear"):
-    # with_leaders(): asking whether the user is the secretariat then costs no query.
-    return object_for_user(
-        BlocYear.objects.with_leaders(), request.user, perm, bloc_id=bloc_pk, year=year
-    )
 
 
 def _ballot_for(bloc_year: BlocYear, pk: int) -> Ballot:
@@ -89,14 +82,14 @@ def _render_list(request, bloc_year: BlocYear, ballot: Ballot, form=None):
 @require_GET
 def counter_list(request, bloc_pk: int, year: int, ballot_pk: int):
     """A round's counting committee, the form to add a member, and its vote-count record."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year)
+    bloc_year = bloc_year_for(request, bloc_pk, year, leaders=True)
     return _render_list(request, bloc_year, _ballot_for(bloc_year, ballot_pk))
 
 
 @require_POST
 def counter_add_view(request, bloc_pk: int, year: int, ballot_pk: int):
     """Add the head or a member to the committee; a refusal keeps what was typed."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year, WRITE)
+    bloc_year = bloc_year_for(request, bloc_pk, year, WRITE, leaders=True)
     ballot = _ballot_for(bloc_year, ballot_pk)
     form = _add_form(ballot, request.POST)
     if form.is_valid():
@@ -112,7 +105,7 @@ def counter_add_view(request, bloc_pk: int, year: int, ballot_pk: int):
 
 def counter_edit(request, bloc_pk: int, year: int, ballot_pk: int, pk: int):
     """Correct a member of the committee (GET shows the form, POST saves)."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year, WRITE)
+    bloc_year = bloc_year_for(request, bloc_pk, year, WRITE, leaders=True)
     ballot = _ballot_for(bloc_year, ballot_pk)
     counter = _counter_for(ballot, pk)
     form = CounterForm(
@@ -152,7 +145,7 @@ def counter_edit(request, bloc_pk: int, year: int, ballot_pk: int, pk: int):
 @require_POST
 def counter_delete_view(request, bloc_pk: int, year: int, ballot_pk: int, pk: int):
     """Remove a member from the committee."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year, WRITE)
+    bloc_year = bloc_year_for(request, bloc_pk, year, WRITE, leaders=True)
     ballot = _ballot_for(bloc_year, ballot_pk)
     counter = _counter_for(ballot, pk)
     try:

@@ -28,6 +28,7 @@ from awards.services.nominations import (
     nomination_update,
     nominations_from_ballot,
 )
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear
 from core.access import object_for_user
 from core.errors import DomainError
@@ -36,16 +37,6 @@ from units.models import Province, Unit
 
 WRITE = "awards.nominate"
 DECIDE = "awards.decide_nominations"
-
-
-def _bloc_year_for(request, bloc_pk: int, year: int, perm: str = "blocs.view_blocyear"):
-    return object_for_user(
-        BlocYear.objects.select_related("bloc__province"),
-        request.user,
-        perm,
-        bloc_id=bloc_pk,
-        year=year,
-    )
 
 
 def _award_types(bloc_year: BlocYear):
@@ -93,7 +84,7 @@ def nomination_list(request, bloc_pk: int, year: int):
     Each nominee is shown with the facts that bear on it; so is the unit chosen on the form
     (an htmx GET with `unit` renders only those facts).
     """
-    bloc_year = _bloc_year_for(request, bloc_pk, year)
+    bloc_year = bloc_year_for(request, bloc_pk, year)
     if request.method == "GET" and request.htmx and "unit" in request.GET:
         return _facts_fragment(request, bloc_year)
     can_write = request.user.has_perm(WRITE, bloc_year)
@@ -216,7 +207,7 @@ def nomination_delete_view(request, pk: int):
 
 @require_POST
 def nominations_from_ballot_view(request, bloc_pk: int, year: int, ballot_pk: int):
-    bloc_year = _bloc_year_for(request, bloc_pk, year, WRITE)
+    bloc_year = bloc_year_for(request, bloc_pk, year, WRITE)
     ballot = get_object_or_404(
         Ballot.objects.select_related("meeting__bloc_year__bloc"),
         pk=ballot_pk,

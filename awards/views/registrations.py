@@ -15,20 +15,11 @@ from awards.forms.registrations import RegistrationForm
 from awards.models import AwardType, Registration
 from awards.rules import members_user_may_register
 from awards.services import registrations as services
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear, Membership
 from core.access import object_for_user
 from core.errors import DomainError
 from core.history import history_entries
-
-
-def _bloc_year_for(request, bloc_pk: int, year: int) -> BlocYear:
-    return object_for_user(
-        BlocYear.objects.select_related("bloc__province"),
-        request.user,
-        "blocs.view_blocyear",
-        bloc_id=bloc_pk,
-        year=year,
-    )
 
 
 def registrations_context(request, bloc_year: BlocYear, *, form=None, form_membership=None):
@@ -86,7 +77,7 @@ class RegistrationListView(DetailView):
     template_name = "awards/registration_list.html"
 
     def get_object(self, queryset=None):
-        return _bloc_year_for(self.request, self.kwargs["bloc_pk"], self.kwargs["year"])
+        return bloc_year_for(self.request, self.kwargs["bloc_pk"], self.kwargs["year"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

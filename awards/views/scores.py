@@ -17,6 +17,7 @@ from awards.forms.scores import CriterionEditForm, CriterionForm, ScoreSheetForm
 from awards.models import Criterion, Score
 from awards.selectors.scores import normal_max_total, score_totals
 from awards.services import scores as services
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear, Membership
 from core.access import object_for_user
 from core.errors import DomainError
@@ -26,16 +27,6 @@ SHEETS = {
     "self": ("self_score", "awards.enter_self_score"),
     "bloc": ("bloc_score", "awards.enter_bloc_score"),
 }
-
-
-def _bloc_year_for(request, bloc_pk: int, year: int, perm: str) -> BlocYear:
-    return object_for_user(
-        BlocYear.objects.select_related("bloc__province"),
-        request.user,
-        perm,
-        bloc_id=bloc_pk,
-        year=year,
-    )
 
 
 def _criteria(bloc_year: BlocYear) -> list[Criterion]:
@@ -111,7 +102,7 @@ class ScoreListView(DetailView):
     template_name = "awards/score_list.html"
 
     def get_object(self, queryset=None):
-        return _bloc_year_for(
+        return bloc_year_for(
             self.request, self.kwargs["bloc_pk"], self.kwargs["year"], "blocs.view_blocyear"
         )
 
@@ -124,7 +115,7 @@ class ScoreListView(DetailView):
 @require_POST
 def criterion_add(request, bloc_pk: int, year: int):
     """Add a section or a criterion to the bloc-year's score sheet."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year, "awards.change_criteria")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "awards.change_criteria")
     form = CriterionForm(request.POST, bloc_year=bloc_year)
     if form.is_valid():
         data = form.cleaned_data
@@ -146,7 +137,7 @@ def criterion_add(request, bloc_pk: int, year: int):
 
 
 def _criterion_for(request, bloc_pk: int, year: int, pk: int) -> tuple[BlocYear, Criterion]:
-    bloc_year = _bloc_year_for(request, bloc_pk, year, "awards.change_criteria")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "awards.change_criteria")
     criterion = get_object_or_404(
         Criterion.objects.select_related("parent"), pk=pk, bloc_year=bloc_year
     )
@@ -210,7 +201,7 @@ def criterion_delete(request, bloc_pk: int, year: int, pk: int):
 @require_POST
 def criteria_copy(request, bloc_pk: int, year: int):
     """Copy the criteria of the latest earlier year into this one."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year, "awards.change_criteria")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "awards.change_criteria")
     try:
         count = services.criteria_copy_from_previous(bloc_year=bloc_year)
     except DomainError as error:
@@ -265,7 +256,7 @@ def score_sheet(request, bloc_pk: int, year: int, unit_pk: int, which: str):
 
 def score_export(request, bloc_pk: int, year: int):
     """Download the score sheet: each unit's bloc score per criterion, totals and rank."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year, "blocs.view_blocyear")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.view_blocyear")
     context = scores_context(request, bloc_year)
     criteria = [c for c in context["criteria"] if c.parent_id]
     workbook = Workbook()

@@ -23,19 +23,12 @@ from awards.services.submissions import (
     submission_submit,
     submission_update,
 )
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear
-from core.access import object_for_user
 from core.errors import DomainError
 from meetings.models import Document
 
 WRITE = "awards.submit_nominations"
-
-
-def _bloc_year_for(request, bloc_pk: int, year: int, perm: str = "blocs.view_blocyear"):
-    # with_leaders(): the secretariat's rights and the head unit's leader cost no query.
-    return object_for_user(
-        BlocYear.objects.with_leaders(), request.user, perm, bloc_id=bloc_pk, year=year
-    )
 
 
 def _initial(pending: Submission | None, bloc_year: BlocYear) -> dict:
@@ -75,7 +68,7 @@ def _sent(bloc_year: BlocYear) -> list[Submission]:
 def submission_page(request, bloc_pk: int, year: int):
     """The submission being prepared (GET shows it, POST saves it), its tờ trình, the
     nominations it will carry, and the submissions already sent."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year)
+    bloc_year = bloc_year_for(request, bloc_pk, year, leaders=True)
     can_write = request.user.has_perm(WRITE, bloc_year)
     pending = submission_pending(bloc_year)
     label = _("Save") if pending else _("Prepare the submission")
@@ -125,7 +118,7 @@ def submission_page(request, bloc_pk: int, year: int):
 @require_POST
 def submission_submit_view(request, bloc_pk: int, year: int, pk: int):
     """Send the submission with its dossier: the nominations it carries freeze."""
-    bloc_year = _bloc_year_for(request, bloc_pk, year, WRITE)
+    bloc_year = bloc_year_for(request, bloc_pk, year, WRITE, leaders=True)
     submission = get_object_or_404(Submission, pk=pk, bloc_year=bloc_year)
     try:
         sent = submission_submit(submission=submission, user=request.user)

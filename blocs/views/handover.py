@@ -11,22 +11,12 @@ from django.views.generic import DetailView
 
 from blocs.forms.handover import HandoverForm, HandoverItemFormSet, ReasonForm
 from blocs.forms.pledge import table_helper
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear, Handover, HandoverItem
 from blocs.services import handover as services
 from blocs.services import year_state
-from core.access import object_for_user
 from core.errors import DomainError
 from core.history import history_entries
-
-
-def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:
-    return object_for_user(
-        BlocYear.objects.with_leaders().select_related("handover"),
-        request.user,
-        perm,
-        bloc_id=bloc_pk,
-        year=year,
-    )
 
 
 def _next_year(bloc_year: BlocYear) -> BlocYear | None:
@@ -78,8 +68,13 @@ class HandoverDetailView(DetailView):
     template_name = "blocs/handover_detail.html"
 
     def get_object(self, queryset=None):
-        return _bloc_year(
-            self.request, self.kwargs["bloc_pk"], self.kwargs["year"], "blocs.view_blocyear"
+        return bloc_year_for(
+            self.request,
+            self.kwargs["bloc_pk"],
+            self.kwargs["year"],
+            "blocs.view_blocyear",
+            leaders=True,
+            related=("handover",),
         )
 
     def get_context_data(self, **kwargs):
@@ -107,7 +102,9 @@ def _defaults(bloc_year: BlocYear) -> Handover:
 
 def handover_record(request, bloc_pk: int, year: int):
     """Show and save the handover; saving it closes the year."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.record_handover")
+    bloc_year = bloc_year_for(
+        request, bloc_pk, year, "blocs.record_handover", leaders=True, related=("handover",)
+    )
     handover = getattr(bloc_year, "handover", None) or _defaults(bloc_year)
     initial = [
         {
@@ -142,7 +139,9 @@ def handover_record(request, bloc_pk: int, year: int):
 
 
 def _change_state(request, bloc_pk: int, year: int, service, *, reason_required: bool, done: str):
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.change_blocyear_state")
+    bloc_year = bloc_year_for(
+        request, bloc_pk, year, "blocs.change_blocyear_state", leaders=True, related=("handover",)
+    )
     form = ReasonForm(request.POST, required=reason_required)
     if form.is_valid():
         try:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from blocs.forms.leadership import ConfirmProposalForm, DecisionForm, ElectionForm
+from blocs.frame import bloc_year_for
 from blocs.models import Bloc, BlocYear, Membership
 from blocs.selectors.rotation import propose
 from blocs.services.leadership import (
@@ -21,18 +22,11 @@ from blocs.services.leadership import (
     leadership_set,
     leadership_version,
 )
-from core.access import object_for_user
 from core.errors import DomainError
 from core.history import history_entries
 from units.models import Province
 
 FORM_PREFIXES = {"confirm_form": "confirm", "election_form": "elect", "decision_form": "decide"}
-
-
-def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:
-    return object_for_user(
-        BlocYear.objects.with_leaders(), request.user, perm, bloc_id=bloc_pk, year=year
-    )
 
 
 def leadership_url(bloc_year: BlocYear) -> str:
@@ -48,8 +42,12 @@ class LeadershipView(DetailView):
     template_name = "blocs/blocyear_leadership.html"
 
     def get_object(self, queryset=None):
-        return _bloc_year(
-            self.request, self.kwargs["bloc_pk"], self.kwargs["year"], "blocs.view_blocyear"
+        return bloc_year_for(
+            self.request,
+            self.kwargs["bloc_pk"],
+            self.kwargs["year"],
+            "blocs.view_blocyear",
+            leaders=True,
         )
 
     def get_context_data(self, **kwargs):
@@ -161,7 +159,7 @@ def _saved(request, bloc_year: BlocYear):
 @require_POST
 def leadership_confirm(request, bloc_pk: int, year: int):
     """Make the units the rotation rule proposes the head and deputies (basis: rotation)."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.set_leadership")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.set_leadership", leaders=True)
     form = _form(ConfirmProposalForm, request, bloc_year, "confirm")
     if form.is_valid():
         proposal = propose(bloc=bloc_year.bloc, year=bloc_year.year)
@@ -194,7 +192,7 @@ def leadership_confirm(request, bloc_pk: int, year: int):
 @require_POST
 def leadership_elect(request, bloc_pk: int, year: int):
     """Record the head and deputies elected at the conference (basis: elected)."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.set_leadership")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.set_leadership", leaders=True)
     form = _form(ElectionForm, request, bloc_year, "elect")
     if form.is_valid():
         data = form.cleaned_data
@@ -217,7 +215,9 @@ def leadership_elect(request, bloc_pk: int, year: int):
 @require_POST
 def leadership_decide(request, bloc_pk: int, year: int):
     """Record the provincial decision that assigns the head and deputies (board only)."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.assign_leadership_by_decision")
+    bloc_year = bloc_year_for(
+        request, bloc_pk, year, "blocs.assign_leadership_by_decision", leaders=True
+    )
     form = _form(DecisionForm, request, bloc_year, "decide")
     if form.is_valid():
         data = form.cleaned_data

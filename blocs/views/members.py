@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from blocs.forms.members import MemberAddForm, MembersVersionForm
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear, Membership
 from blocs.services.imports import (
     MEMBER_COLUMNS,
@@ -18,21 +19,10 @@ from blocs.services.imports import (
     members_import_parse,
 )
 from blocs.services.members import member_add, member_remove
-from core.access import object_for_user
 from core.errors import DomainError
 from core.forms import ImportConfirmForm, SpreadsheetUploadForm
 from core.history import history_entries
 from core.spreadsheets import rows_sign, rows_unsign, template_response
-
-
-def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:
-    return object_for_user(
-        BlocYear.objects.select_related("bloc__province"),
-        request.user,
-        perm,
-        bloc_id=bloc_pk,
-        year=year,
-    )
 
 
 def _members_page(request, bloc_year: BlocYear, *, add_form=None, status: int = 200):
@@ -62,14 +52,14 @@ def _members_page(request, bloc_year: BlocYear, *, add_form=None, status: int = 
 @require_safe
 def member_list(request, bloc_pk: int, year: int):
     """List the members of the year, with the names they had that year."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.view_blocyear")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.view_blocyear")
     return _members_page(request, bloc_year)
 
 
 @require_POST
 def member_add_view(request, bloc_pk: int, year: int):
     """Add a unit of the province to the year's members."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.change_members")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.change_members")
     form = MemberAddForm(request.POST, bloc_year=bloc_year)
     if not form.is_valid():
         return _members_page(request, bloc_year, add_form=form)
@@ -97,7 +87,7 @@ def member_add_view(request, bloc_pk: int, year: int):
 @require_POST
 def member_remove_view(request, bloc_pk: int, year: int, membership_pk: int):
     """Take a plain member off the year's list."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.change_members")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.change_members")
     membership = get_object_or_404(bloc_year.memberships.select_related("unit"), pk=membership_pk)
     form = MembersVersionForm(request.POST)
     try:
@@ -136,7 +126,7 @@ def _import_page(request, bloc_year: BlocYear, *, form=None, checked=None):
 
 def members_import(request, bloc_pk: int, year: int):
     """Show the upload form; on upload, check the list and preview every row (writes nothing)."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.change_members")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.change_members")
     if request.method != "POST":
         return _import_page(request, bloc_year)
     form = SpreadsheetUploadForm(request.POST, request.FILES)
@@ -153,7 +143,7 @@ def members_import(request, bloc_pk: int, year: int):
 @require_POST
 def members_import_confirm(request, bloc_pk: int, year: int):
     """Add the units of a previewed list, all of them or none."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.change_members")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.change_members")
     form = ImportConfirmForm(request.POST)
     try:
         if not form.is_valid():
@@ -187,5 +177,5 @@ def members_import_confirm(request, bloc_pk: int, year: int):
 @require_safe
 def members_import_template(request, bloc_pk: int, year: int):
     """Send an empty Excel list with the header row that the import of members reads."""
-    _bloc_year(request, bloc_pk, year, "blocs.change_members")
+    bloc_year_for(request, bloc_pk, year, "blocs.change_members")
     return template_response(MEMBER_COLUMNS, _("members.xlsx"))

@@ -7,21 +7,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from blocs.forms.plan import PlanForm
-from blocs.models import BlocYear, Plan
+from blocs.frame import bloc_year_for
+from blocs.models import Plan
 from blocs.services.plan import plan_save
-from core.access import object_for_user
 from core.errors import DomainError
 
 
 def plan_edit(request, bloc_pk: int, year: int):
     """Show and save the plan of a bloc-year."""
-    bloc_year = object_for_user(
-        BlocYear.objects.select_related("bloc"),
-        request.user,
-        "blocs.change_blocyear",
-        bloc_id=bloc_pk,
-        year=year,
-    )
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.change_blocyear")
     plan = Plan.objects.filter(bloc_year=bloc_year).first() or Plan(bloc_year=bloc_year)
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():

@@ -10,18 +10,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
 from blocs.forms.pledge import PledgeForm, PledgeItemFormSet, PledgeSignatureForm, table_helper
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear, Membership, Pledge, PledgeItem, PledgeSignature
 from blocs.services import pledge as services
 from core.access import object_for_user
 from core.errors import DomainError
 from core.forms import VersionForm
 from core.history import history_entries
-
-
-def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:
-    return object_for_user(
-        BlocYear.objects.select_related("bloc"), request.user, perm, bloc_id=bloc_pk, year=year
-    )
 
 
 def _membership(request, bloc_pk: int, year: int, membership_pk: int) -> Membership:
@@ -55,12 +50,12 @@ class PledgeDetailView(DetailView):
     template_name = "blocs/pledge_detail.html"
 
     def get_object(self, queryset=None):
-        return object_for_user(
-            BlocYear.objects.with_leaders().select_related("pledge"),
-            self.request.user,
-            "blocs.view_blocyear",
-            bloc_id=self.kwargs["bloc_pk"],
-            year=self.kwargs["year"],
+        return bloc_year_for(
+            self.request,
+            self.kwargs["bloc_pk"],
+            self.kwargs["year"],
+            leaders=True,
+            related=("pledge",),
         )
 
     def get_context_data(self, **kwargs):
@@ -110,7 +105,7 @@ class PledgeDetailView(DetailView):
 
 def pledge_edit(request, bloc_pk: int, year: int):
     """Show and save the pledge's header (the board, or the secretariat while the year is open)."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.change_blocyear")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.change_blocyear")
     pledge = Pledge.objects.filter(bloc_year=bloc_year).first()
     if pledge is None:
         pledge = Pledge(
@@ -139,7 +134,7 @@ def pledge_edit(request, bloc_pk: int, year: int):
 
 def pledge_items(request, bloc_pk: int, year: int):
     """Show and save the pledge's items: add, edit, renumber, take out."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.change_blocyear")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.change_blocyear")
     pledge = get_object_or_404(Pledge, bloc_year=bloc_year)
     initial = [
         {"id": item.pk, "content": item.content, "target": item.target}
@@ -172,7 +167,7 @@ def pledge_items(request, bloc_pk: int, year: int):
 @require_POST
 def pledge_items_copy(request, bloc_pk: int, year: int):
     """Give a pledge without items the items of the year before."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.change_blocyear")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.change_blocyear")
     pledge = get_object_or_404(Pledge, bloc_year=bloc_year)
     version_form = VersionForm(request.POST)
     try:

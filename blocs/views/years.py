@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from blocs.forms.years import BlocYearSettingsForm
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear, Membership, Plan
 from blocs.services import blocs as services
-from core.access import object_for_user
 from core.errors import DomainError
 from core.history import history_entries
 
@@ -23,12 +23,8 @@ class BlocYearDetailView(DetailView):
     context_object_name = "bloc_year"
 
     def get_object(self, queryset=None):
-        return object_for_user(
-            BlocYear.objects.with_leaders(),
-            self.request.user,
-            "blocs.view_blocyear",
-            bloc_id=self.kwargs["bloc_pk"],
-            year=self.kwargs["year"],
+        return bloc_year_for(
+            self.request, self.kwargs["bloc_pk"], self.kwargs["year"], leaders=True
         )
 
     def get_context_data(self, **kwargs):
@@ -61,13 +57,7 @@ class BlocYearDetailView(DetailView):
 
 def blocyear_settings(request, bloc_pk: int, year: int):
     """Show and save the settings of a bloc-year (board, or the secretariat while it is open)."""
-    bloc_year = object_for_user(
-        BlocYear.objects.select_related("bloc"),
-        request.user,
-        "blocs.change_blocyear",
-        bloc_id=bloc_pk,
-        year=year,
-    )
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.change_blocyear")
     form = BlocYearSettingsForm(request.POST or None, instance=bloc_year)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear
 from core.access import object_for_user
 from core.errors import DomainError
@@ -27,13 +28,6 @@ from meetings.documents.builder import DocumentBuilder
 from meetings.documents.registry import declared_kinds, kind_named
 from meetings.models import Document
 from meetings.services.documents import document_issue
-
-
-def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:
-    # with_leaders(): asking whether the user is the secretariat then costs no query.
-    return object_for_user(
-        BlocYear.objects.with_leaders(), request.user, perm, bloc_id=bloc_pk, year=year
-    )
 
 
 def _document(request, bloc_pk: int, year: int, pk: int, perm: str) -> Document:
@@ -82,7 +76,7 @@ def download_name(document: Document) -> str:
 @require_GET
 def document_preview(request, bloc_pk: int, year: int, kind: str, source_pk: int):
     """Render the draft of a record's document as it would be issued now, without a number."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "blocs.view_blocyear")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.view_blocyear", leaders=True)
     builder = _builder(bloc_year, kind, source_pk)
     pdf = builder.render(draft=True)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -98,7 +92,7 @@ def document_preview(request, bloc_pk: int, year: int, kind: str, source_pk: int
 @require_POST
 def document_issue_view(request, bloc_pk: int, year: int, kind: str, source_pk: int):
     """Number, render and store a record's document (the board, or the secretariat while open)."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "meetings.issue_document")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "meetings.issue_document", leaders=True)
     builder = _builder(bloc_year, kind, source_pk)
     try:
         document = document_issue(builder=builder, user=request.user)
@@ -175,8 +169,12 @@ class DocumentListView(ListView):
     context_object_name = "documents"
 
     def get_queryset(self):
-        self.bloc_year = _bloc_year(
-            self.request, self.kwargs["bloc_pk"], self.kwargs["year"], "blocs.view_blocyear"
+        self.bloc_year = bloc_year_for(
+            self.request,
+            self.kwargs["bloc_pk"],
+            self.kwargs["year"],
+            "blocs.view_blocyear",
+            leaders=True,
         )
         return (
             Document.objects.filter(bloc_year=self.bloc_year)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView
 
+from blocs.frame import bloc_year_for
 from blocs.models import BlocYear
 from core.access import object_for_user
 from core.errors import DomainError
@@ -22,16 +23,6 @@ from meetings.forms.meetings import (
 )
 from meetings.models import AgendaItem, Attendance, Chair, Guest, Meeting, Opinion, Quorum
 from meetings.services import meetings as services
-
-
-def _bloc_year(request, bloc_pk: int, year: int, perm: str) -> BlocYear:
-    return object_for_user(
-        BlocYear.objects.select_related("bloc", "bloc__province"),
-        request.user,
-        perm,
-        bloc_id=bloc_pk,
-        year=year,
-    )
 
 
 def _meeting(request, bloc_pk: int, year: int, pk: int, perm: str, queryset=None) -> Meeting:
@@ -63,7 +54,7 @@ class MeetingListView(ListView):
     context_object_name = "meetings"
 
     def get_queryset(self):
-        self.bloc_year = _bloc_year(
+        self.bloc_year = bloc_year_for(
             self.request, self.kwargs["bloc_pk"], self.kwargs["year"], "blocs.view_blocyear"
         )
         return (
@@ -125,7 +116,7 @@ class MeetingDetailView(DetailView):
 
 def meeting_new(request, bloc_pk: int, year: int):
     """Show and save a new meeting (board, or the secretariat while the year is open)."""
-    bloc_year = _bloc_year(request, bloc_pk, year, "meetings.add_meeting")
+    bloc_year = bloc_year_for(request, bloc_pk, year, "meetings.add_meeting")
     return _meeting_form_page(request, bloc_year, None)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
 from django.views.generic import DetailView, ListView
 
 from core.access import object_for_user
@@ -37,7 +36,6 @@ class ProvinceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         province = self.object
-        context["blocs"] = province.blocs.annotate(year_count=Count("years"))
         context["units"] = (
             Unit.objects.filter(province=province)
             .select_related("merged_into")

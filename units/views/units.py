@@ -32,14 +32,6 @@ class UnitDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         unit = self.object
-        # A peer's page shows only the bloc-years the viewer may see.
-        memberships = list(
-            unit.memberships.for_user(self.request.user)
-            .select_related("bloc_year__bloc", "decision")
-            .order_by("-year")
-        )
-        context["memberships"] = memberships
-        context["led"] = [m for m in memberships if m.is_leader]
         context["former_names"] = list(unit.names.all())
         context["merged_units"] = unit.merged_units.all()
         context["can_edit"] = self.request.user.has_perm("units.change_unit", unit)

@@ -1,0 +1,50 @@
+"""What meetings puts in the pages of blocs (core.slots): its sections of a bloc-year, the
+document box of the pledge and the handover, and the province's annex of heads and deputies."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from blocs.slots import (
+    HANDOVER_PAGE,
+    PLEDGE_PAGE,
+    PROVINCE_LEADERSHIP,
+    YEAR_SECTIONS,
+    year_url,
+)
+from core.slots import Link, Panel, slot_fill
+from meetings.templatetags.documents import document_box
+
+DOCUMENT_BOX = "meetings/includes/document_box.html"
+
+slot_fill(
+    YEAR_SECTIONS,
+    Link(
+        _("Meetings"),
+        year_url("meetings:meeting_list"),
+        order=60,
+        key="meetings",
+        testid="tab-meetings",
+    ),
+    Link(
+        _("Documents"),
+        year_url("meetings:document_list"),
+        order=90,
+        key="documents",
+        testid="tab-documents",
+    ),
+)
+slot_fill(PLEDGE_PAGE, Panel(DOCUMENT_BOX, document_box, order=10))
+slot_fill(HANDOVER_PAGE, Panel(DOCUMENT_BOX, document_box, order=10))
+slot_fill(
+    PROVINCE_LEADERSHIP,
+    Link(
+        _("Download the annex (PDF)"),
+        lambda *, province, year, **_values: reverse(
+            "meetings:leadership_annex", args=[year, province.code]
+        ),
+        order=10,
+        key="annex",
+    ),
+)
