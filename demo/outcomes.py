@@ -42,7 +42,7 @@ HEAD, MEMBER = BallotCounter.Role.HEAD, BallotCounter.Role.MEMBER
 class DemoOutcome:
     """A bloc-year's ballot at its year-end conference and what became of its proposals.
 
-    Units are the keys of blocs.demo; votes are per unit for the flag and for the certificate of
+    Units are the keys of demo.seeds; votes are per unit for the flag and for the certificate of
     merit, out of one valid ballot per unit present (less the invalid ones).
     """
 
@@ -111,7 +111,7 @@ OUTCOMES = (
 
 
 def unit_of(province: str, key: str) -> Unit:
-    """Return the demo unit of that key (blocs.demo), whatever name it carries today."""
+    """Return the demo unit of that key (demo.seeds), whatever name it carries today."""
     spec = next(p for p in seeds.PROVINCES if p.code == province)
     unit = next(u for u in spec.units if u.key == key)
     names = {unit.full_name, unit.current_full_name}

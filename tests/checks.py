@@ -8,6 +8,12 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext
 
+# The refusal of a save made on a copy someone else changed meanwhile (core.services.stale).
+STALE = (
+    "Someone else saved this record after you opened it. Your changes were not "
+    "saved: reload the page to see theirs, then enter yours again."
+)
+
 
 def refusal(obj, *, language: str = "vi") -> dict[str, list[str]]:
     """Return the messages of `full_clean()` for the object, by field, in that language."""

@@ -11,7 +11,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     BlocFactory,
@@ -187,3 +189,32 @@ def client_for(db):
         return client
 
     return login
+
+
+@pytest.fixture
+def pinned_queries(client_for, django_assert_max_num_queries):
+    """Return a check that a page makes at most `most` queries for a persona, and no more on
+    a larger world.
+
+    `build_world(**small)` and `build_world(**large)` return worlds with the persona as an
+    attribute; `page(world)` is the page's address. Each page is opened once before it is
+    measured, so that the measured request finds the caches filled.
+    """
+
+    def check(*, build_world, small: dict, large: dict, page, persona: str, most: int) -> None:
+        counts = []
+        for size, limit in ((small, most), (large, None)):
+            world = build_world(**size)
+            client = client_for(getattr(world, persona))
+            assert client.get(page(world)).status_code == 200
+            if limit is not None:
+                with django_assert_max_num_queries(limit) as queries:
+                    client.get(page(world))
+            else:
+                with CaptureQueriesContext(connection) as queries:
+                    client.get(page(world))
+            counts.append(len(queries))
+        small_count, large_count = counts
+        assert large_count == small_count
+
+    return check

@@ -133,3 +133,26 @@ def test_an_app_keeps_its_subjects_in_packages_not_in_suffixed_siblings(app):
 
     assert siblings == []
     assert flat == []
+
+
+# What the tests share, each defined in one module.
+SHARED_IN_TESTS = {
+    r"^PERSONAS = ": "tests/personas.py",
+    r"^def (by_persona|matrix)\(": "tests/personas.py",
+    r"^def (pdf_text|page_texts|flat|text_of)\(": "tests/pdfs.py",
+    r"^STALE = ": "tests/checks.py",
+}
+
+
+def test_the_tests_define_their_shared_helpers_once():
+    found = {}
+    for path in (ROOT / "tests").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        where = str(path.relative_to(ROOT))
+        for pattern, home in SHARED_IN_TESTS.items():
+            if where == home:
+                continue
+            if re.search(pattern, text, flags=re.M):
+                found.setdefault(where, []).append(pattern)
+
+    assert found == {}

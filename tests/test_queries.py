@@ -6,8 +6,6 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from blocs.models import Membership
@@ -107,26 +105,17 @@ PINNED = {
 }
 
 
-def warm(client, url: str):
-    """Open the page once, so that the measured request finds the caches filled."""
-    assert client.get(url).status_code == 200
-    return client
-
-
 @pytest.mark.parametrize(
     ("page_name", "persona"), list(PINNED), ids=[f"{page} as {who}" for page, who in PINNED]
 )
 def test_the_page_makes_a_pinned_number_of_queries_that_does_not_grow_with_the_data(
-    client_for, django_assert_max_num_queries, page_name, persona
+    pinned_queries, page_name, persona
 ):
-    small = build_world(**SMALL)
-    client = warm(client_for(getattr(small, persona)), PAGES[page_name](small))
-    with django_assert_max_num_queries(PINNED[page_name, persona]) as small_queries:
-        client.get(PAGES[page_name](small))
-
-    large = build_world(**LARGE)
-    client = warm(client_for(getattr(large, persona)), PAGES[page_name](large))
-    with CaptureQueriesContext(connection) as large_queries:
-        client.get(PAGES[page_name](large))
-
-    assert len(large_queries) == len(small_queries)
+    pinned_queries(
+        build_world=build_world,
+        small=SMALL,
+        large=LARGE,
+        page=PAGES[page_name],
+        persona=persona,
+        most=PINNED[page_name, persona],
+    )

@@ -8,16 +8,13 @@ import pytest
 from django.urls import reverse
 
 from blocs.models import BlocYear
-from tests.checks import assert_is_vietnamese_sentence, vietnamese
+from tests.checks import STALE, assert_is_vietnamese_sentence, vietnamese
 from tests.factories import BlocYearFactory, MembershipFactory
+from tests.personas import matrix
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
 
-STALE = (
-    "Someone else saved this record after you opened it. Your changes were not "
-    "saved: reload the page to see theirs, then enter yours again."
-)
 
 UNIT_FIELDS = ("short_name", "full_name", "abbreviation", "address", "leader_name", "leader_title")
 SETTINGS_FIELDS = (
@@ -65,16 +62,6 @@ PAGES = {
     "admin": lambda w: reverse("admin:index"),
 }
 
-PERSONAS = (
-    "board",
-    "secretariat",
-    "deputy_staff",
-    "member_staff",
-    "other_bloc_staff",
-    "other_province_staff",
-    "other_province_board",
-    "national",
-)
 
 # Reads (GET). The province page is its board's (and the national admin's). 302 on the admin:
 # none of these people is IT staff, so it asks them to log in.
@@ -114,14 +101,6 @@ WRITE_FORMS = {
         lambda w: BlocYear.objects.get(pk=w.bloc_year_1.pk).merit_quota == 7,
     ),
 }
-
-
-def matrix(table: dict) -> list:
-    return [
-        pytest.param(page, persona, status, id=f"{persona} {page}")
-        for page, statuses in table.items()
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ]
 
 
 @pytest.mark.parametrize(("page_name", "persona", "status"), matrix(READS))

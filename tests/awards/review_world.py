@@ -20,21 +20,11 @@ from meetings.models import Attendance, Document, Meeting
 from meetings.services import meetings as meeting_services
 from meetings.services.documents import document_issue
 from tests.factories import LegalBasisFactory
-from tests.meetings.pdf_checks import page_texts
 
 NO_HEAD = (
     "The counting committee of this round has no head: add its head before issuing the "
     "vote-count record."
 )
-
-
-def flat(text: str) -> str:
-    """Join the lines of a PDF's text, so that a phrase a line break cut is found whole."""
-    return " ".join(text.split())
-
-
-def text_of(pdf: bytes) -> str:
-    return flat(" ".join(page_texts(pdf)))
 
 
 def stored(document: Document) -> bytes:

@@ -10,30 +10,10 @@ from django.utils import translation
 
 from awards.models import AwardType
 from awards.services.award_types import STANDARD_AWARD_TYPES
+from tests.checks import STALE
+from tests.personas import by_persona
 
 pytestmark = pytest.mark.django_db
-
-PERSONAS = (
-    "board",
-    "secretariat",
-    "deputy_staff",
-    "member_staff",
-    "other_bloc_staff",
-    "other_province_staff",
-    "other_province_board",
-    "national",
-)
-STALE = (
-    "Someone else saved this record after you opened it. Your changes were not "
-    "saved: reload the page to see theirs, then enter yours again."
-)
-
-
-def by_persona(statuses: tuple[int, ...]) -> list:
-    return [
-        pytest.param(persona, status, id=f"{persona} {status}")
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ]
 
 
 LIST_URL = reverse("awards:awardtype_list")

@@ -10,30 +10,13 @@ from awards.models import Ballot, BallotVote
 from awards.selectors.ballots import ballot_result
 from awards.services.ballots import ballot_save
 from core.errors import DomainError
+from tests.personas import by_persona
 
 pytestmark = pytest.mark.django_db
 
 # The result page: session and user, bloc-year with its province, the ballot with its meeting,
 # its votes with their units, their names and award types, and the rights asked.
 QUERIES = 7
-
-PERSONAS = (
-    "board",
-    "secretariat",
-    "deputy_staff",
-    "member_staff",
-    "other_bloc_staff",
-    "other_province_staff",
-    "other_province_board",
-    "national",
-)
-
-
-def by_persona(statuses: tuple[int, ...]) -> list:
-    return [
-        pytest.param(persona, status, id=f"{persona} {status}")
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ]
 
 
 def record(meeting, votes, *, issued=3, returned=3, valid=3, invalid=0, round_number=1):

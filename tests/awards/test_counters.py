@@ -14,6 +14,7 @@ from core.errors import DomainError
 from tests.awards import review_world as review
 from tests.awards.review_world import record
 from tests.factories import UnitFactory
+from tests.personas import by_persona
 
 pytestmark = pytest.mark.django_db
 
@@ -21,26 +22,9 @@ pytestmark = pytest.mark.django_db
 meeting = review.meeting
 ballot = review.ballot
 
-PERSONAS = (
-    "board",
-    "secretariat",
-    "deputy_staff",
-    "member_staff",
-    "other_bloc_staff",
-    "other_province_staff",
-    "other_province_board",
-    "national",
-)
 # What each persona gets: reading the committee, and changing it while the year is open.
 READ = (200, 200, 200, 200, 404, 404, 404, 200)
 WRITE = (302, 302, 302, 403, 404, 404, 404, 403)
-
-
-def by_persona(statuses: tuple[int, ...]) -> list:
-    return [
-        pytest.param(persona, status, id=f"{persona} {status}")
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ]
 
 
 def url(name: str, ballot, *args) -> str:

@@ -21,7 +21,6 @@ from awards.services.counters import counter_add
 from awards.services.scores import criterion_create, scores_save
 from awards.services.submissions import submission_submit
 from core.errors import DomainError
-from core.formats import number_text
 from meetings.documents.kinds import MINUTES
 from meetings.documents.minutes import MinutesBuilder
 from meetings.models import Document, DocumentSequence, Meeting
@@ -38,14 +37,12 @@ from tests.awards.review_world import (
     NOT_CITED,
     OTHER_PROVINCE,
     QUY_CHE,
-    flat,
     record,
     stored,
-    text_of,
     year_end_meeting,
 )
 from tests.factories import BlocYearFactory, MembershipFactory, UnitNameFactory
-from tests.meetings.pdf_checks import assert_document_serif, page_texts
+from tests.pdfs import assert_document_serif, flat, page_texts, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -58,15 +55,6 @@ nominated = review.nominated
 submission = review.submission
 
 
-class TestNumbers:
-    @pytest.mark.parametrize(
-        ("value", "text"),
-        [(100.0, "100"), (200 / 3, "66,67"), (50.5, "50,5"), (0, "0"), (Decimal("95.50"), "95,5")],
-    )
-    def test_numbers_take_a_decimal_comma_and_no_trailing_zeros(self, value, text):
-        assert number_text(value) == text
-
-
 class TestTheVoteCountRecord:
     @pytest.fixture
     def document(self, bases, committee, ballot, board) -> Document:
@@ -74,7 +62,7 @@ class TestTheVoteCountRecord:
 
     @pytest.fixture
     def text(self, document) -> str:
-        return text_of(stored(document))
+        return pdf_text(stored(document))
 
     def test_it_is_a_minutes_number_of_the_bloc_dated_the_meeting(self, document, ballot):
         assert isinstance(VOTE_COUNT.builder_for(ballot), VoteCountBuilder)
@@ -181,7 +169,7 @@ class TestTheVoteCountRecord:
         response = client_for(member_staff).get(url)
 
         assert response.status_code == 200
-        text = text_of(response.content)
+        text = pdf_text(response.content)
         assert "DỰ THẢO" in text
         assert "Số: ……/BB-KTĐ1" in text
         assert "TRƯỞNG BAN KIỂM PHIẾU" in text
@@ -220,7 +208,7 @@ class TestATieAndTheSecondRound:
         return record(meeting, {(unit_h, flag): 2, (unit_d, flag): 2})
 
     def test_round_1_asks_for_another_round_among_the_tied_units(self, first):
-        text = text_of(VoteCountBuilder(first).render(draft=True))
+        text = pdf_text(VoteCountBuilder(first).render(draft=True))
 
         assert (
             "Cờ thi đua của UBND tỉnh: các đơn vị Công an tỉnh Đắk Lắk, Viện kiểm sát nhân dân "
@@ -234,7 +222,7 @@ class TestATieAndTheSecondRound:
         second = record(meeting, {(unit_h, flag): 1, (unit_d, flag): 2}, round_number=2)
 
         builder = VoteCountBuilder(second)
-        text = text_of(builder.render(draft=True))
+        text = pdf_text(builder.render(draft=True))
 
         assert builder.subject() == "Bình xét, suy tôn danh hiệu thi đua năm 2025 (bỏ phiếu vòng 2)"
         assert "(bỏ phiếu vòng 2)" in text
@@ -269,7 +257,7 @@ class TestA2020Record:
         counter_add(ballot=ballot, role="head", name="Phạm Văn Bình")
 
         document = document_issue(builder=VoteCountBuilder(ballot), user=board)
-        text = text_of(stored(document))
+        text = pdf_text(stored(document))
 
         assert document.symbol == "01/BB-KTĐ1"
         assert document.number_year == 2020
@@ -290,7 +278,7 @@ class TestTheSubmission:
 
     @pytest.fixture
     def text(self, document) -> str:
-        return text_of(stored(document))
+        return pdf_text(stored(document))
 
     def test_it_is_a_tờ_trình_of_the_bloc_numbered_in_its_own_year(self, document, submission):
         assert isinstance(SUBMISSION.builder_for(submission), SubmissionBuilder)
@@ -367,7 +355,7 @@ class TestTheSubmission:
     ):
         submission.date = day
 
-        text = text_of(SubmissionBuilder(submission).render(draft=True))
+        text = pdf_text(SubmissionBuilder(submission).render(draft=True))
 
         for citation in cited:
             assert f"Căn cứ {citation};" in text
@@ -430,7 +418,7 @@ class TestTheYearEndMinutes:
 
     @pytest.fixture
     def text(self, document) -> str:
-        return text_of(stored(document))
+        return pdf_text(stored(document))
 
     def test_awards_builds_the_minutes_and_numbers_them_after_the_vote_count(
         self, document, meeting
@@ -479,7 +467,7 @@ class TestTheYearEndMinutes:
         )
 
     def test_without_nominations_it_proposes_the_ballot_s_outcome(self, ballot, meeting):
-        text = text_of(MINUTES.builder_for(meeting).render(draft=True))
+        text = pdf_text(MINUTES.builder_for(meeting).render(draft=True))
 
         assert "III. KẾT QUẢ BỎ PHIẾU SUY TÔN" in text
         assert "IV. ĐỀ NGHỊ KHEN THƯỞNG" in text
@@ -487,7 +475,7 @@ class TestTheYearEndMinutes:
         assert "KẾT QUẢ CHẤM ĐIỂM" not in text
 
     def test_a_year_end_review_with_nothing_recorded_has_no_more_sections(self, meeting):
-        text = text_of(MINUTES.builder_for(meeting).render(draft=True))
+        text = pdf_text(MINUTES.builder_for(meeting).render(draft=True))
 
         assert "II. NỘI DUNG HỘI NGHỊ" in text
         assert "III." not in text

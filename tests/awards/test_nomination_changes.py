@@ -22,6 +22,7 @@ from core.errors import DomainError
 from meetings.models import Attendance, Meeting
 from meetings.services import meetings as meeting_services
 from tests.awards.submitting import nominations_submit
+from tests.checks import STALE
 from tests.factories import AwardRulesFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,10 +31,6 @@ REASON = "Hoàn thành xuất sắc nhiệm vụ năm 2025"
 RULES_REFUSE = (
     "The province's rules for %(year)d do not allow a bloc to propose a unit without a ballot: "
     "nominate the units from the conference's ballot."
-)
-STALE = (
-    "Someone else saved this record after you opened it. Your changes were not saved: reload "
-    "the page to see theirs, then enter yours again."
 )
 
 

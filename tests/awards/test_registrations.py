@@ -10,26 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from awards.models import Registration
+from tests.personas import by_persona
 
 pytestmark = pytest.mark.django_db
-
-PERSONAS = (
-    "board",
-    "secretariat",
-    "deputy_staff",
-    "member_staff",
-    "other_bloc_staff",
-    "other_province_staff",
-    "other_province_board",
-    "national",
-)
-
-
-def by_persona(statuses: tuple[int, ...]) -> list:
-    return [
-        pytest.param(persona, status, id=f"{persona} {status}")
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ]
 
 
 def page_url(bloc_year) -> str:

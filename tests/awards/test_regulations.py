@@ -22,6 +22,7 @@ from blocs.models import BlocYear
 from core.errors import DomainError
 from demo import regulations as demo_regulations
 from meetings.models import Meeting
+from tests.checks import STALE
 from tests.factories import (
     AwardRulesFactory,
     AwardTypeFactory,
@@ -34,33 +35,13 @@ from tests.factories import (
     ProvinceFactory,
     UnitUserFactory,
 )
+from tests.personas import by_persona
 from units.models import User
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-PERSONAS = (
-    "board",
-    "secretariat",
-    "deputy_staff",
-    "member_staff",
-    "other_bloc_staff",
-    "other_province_staff",
-    "other_province_board",
-    "national",
-)
-STALE = (
-    "Someone else saved this record after you opened it. Your changes were not "
-    "saved: reload the page to see theirs, then enter yours again."
-)
 RULES_URL = reverse("awards:regulations")
-
-
-def by_persona(statuses: tuple[int, ...]) -> list:
-    return [
-        pytest.param(persona, status, id=f"{persona} {status}")
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ]
 
 
 # Who may write the province's rules and its own texts: its board; unit staff of the province

@@ -48,7 +48,8 @@ from demo import outcomes
 from meetings.models import Document, Meeting
 from meetings.services.documents import document_issue
 from tests.factories import NationalUserFactory, UnitUserFactory
-from tests.meetings.pdf_checks import page_texts
+from tests.pdfs import pdf_text
+from tests.personas import PERSONAS, by_persona
 from units.models import Unit, User
 
 pytestmark = pytest.mark.django_db
@@ -214,16 +215,6 @@ def percent(value: float) -> str:
     """Return a percentage as the pages print it in Vietnamese (87,50)."""
     with translation.override("vi"):
         return floatformat(value, 2)
-
-
-def flat(text: str) -> str:
-    """Return the text with its line breaks and runs of spaces as single spaces."""
-    return " ".join(text.split())
-
-
-def pdf_text(document: Document) -> str:
-    with document.file.open("rb") as stored:
-        return flat(" ".join(page_texts(stored.read())))
 
 
 def committee(ballot: Ballot, province: str) -> None:
@@ -545,25 +536,11 @@ class TestRefusalsOnTheRealBlocs:
 
 # --- rights on every action -----------------------------------------------------------------
 
-PERSONAS = (
-    "board",
-    "secretariat",
-    "member_staff",
-    "other_bloc_staff",
-    "other_province_staff",
-    "other_province_board",
-    "national",
-)
+# The cast of the demo's seed blocs: no deputy unit's staff.
+SEED_PERSONAS = tuple(persona for persona in PERSONAS if persona != "deputy_staff")
 # The secretariat's and the board's writes to the bloc-year; members and national staff read.
 WRITES = (302, 302, 403, 404, 404, 404, 403)
 READS = (200, 200, 200, 404, 404, 404, 200)
-
-
-def by_persona(statuses: tuple[int, ...]) -> list:
-    return [
-        pytest.param(persona, status, id=f"{persona} {status}")
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ]
 
 
 def ballot_data(province: str) -> dict:
@@ -584,7 +561,7 @@ def khoi_3():
 
 @pytest.mark.usefixtures("seed_world")
 class TestRightsOnTheRealBlocs:
-    @pytest.mark.parametrize(("persona", "status"), by_persona(READS))
+    @pytest.mark.parametrize(("persona", "status"), by_persona(READS, SEED_PERSONAS))
     def test_the_ballots_a_result_and_its_committee_are_read_by_who_reads_the_year(
         self, people, client_for, khoi_3, persona, status
     ):
@@ -598,7 +575,7 @@ class TestRightsOnTheRealBlocs:
         counters = client.get(reverse("awards:counter_list", args=[*args, ballot.pk]))
         assert counters.status_code == status
 
-    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES))
+    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES, SEED_PERSONAS))
     def test_a_round_is_entered_by_the_board_and_the_secretariat(
         self, people, client_for, khoi_3, persona, status
     ):
@@ -610,7 +587,7 @@ class TestRightsOnTheRealBlocs:
         assert client.post(url, ballot_data(DAK_LAK)).status_code == status
         assert Ballot.objects.count() == (1 if status == 302 else 0)
 
-    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES))
+    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES, SEED_PERSONAS))
     def test_a_round_is_corrected_by_the_board_and_the_secretariat(
         self, people, client_for, khoi_3, persona, status
     ):
@@ -625,7 +602,7 @@ class TestRightsOnTheRealBlocs:
         ballot.refresh_from_db()
         assert ballot.invalid == (1 if status == 302 else 0)
 
-    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES))
+    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES, SEED_PERSONAS))
     def test_the_counting_committee_is_named_by_the_board_and_the_secretariat(
         self, people, client_for, khoi_3, persona, status
     ):
@@ -639,7 +616,7 @@ class TestRightsOnTheRealBlocs:
         assert response.status_code == status
         assert ballot.counters.count() == (1 if status == 302 else 0)
 
-    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES))
+    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES, SEED_PERSONAS))
     def test_the_vote_count_record_is_issued_by_the_board_and_the_secretariat(
         self, people, client_for, khoi_3, persona, status
     ):
@@ -653,7 +630,7 @@ class TestRightsOnTheRealBlocs:
         assert client.post(url).status_code == status
         assert Document.objects.of_record(ballot).count() == (1 if status == 302 else 0)
 
-    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES))
+    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES, SEED_PERSONAS))
     def test_nominations_are_drafted_from_the_ballot_by_the_board_and_the_secretariat(
         self, people, client_for, khoi_3, persona, status
     ):
@@ -666,7 +643,7 @@ class TestRightsOnTheRealBlocs:
         assert client.post(url).status_code == status
         assert bloc_year.nominations.count() == (4 if status == 302 else 0)
 
-    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES))
+    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES, SEED_PERSONAS))
     def test_the_submission_is_prepared_by_the_board_and_the_secretariat(
         self, people, client_for, khoi_3, persona, status
     ):
@@ -681,7 +658,7 @@ class TestRightsOnTheRealBlocs:
         assert client.post(url, data).status_code == status
         assert bloc_year.submissions.count() == (1 if status == 302 else 0)
 
-    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES))
+    @pytest.mark.parametrize(("persona", "status"), by_persona(WRITES, SEED_PERSONAS))
     def test_the_to_trinh_is_issued_and_sent_by_the_board_and_the_secretariat(
         self, people, client_for, khoi_3, persona, status
     ):
@@ -707,7 +684,9 @@ class TestRightsOnTheRealBlocs:
         submitted = bloc_year.nominations.filter(status=Nomination.Status.SUBMITTED).count()
         assert submitted == (4 if status == 302 else 0)
 
-    @pytest.mark.parametrize(("persona", "status"), by_persona((302, 404, 404, 404, 404, 200, 404)))
+    @pytest.mark.parametrize(
+        ("persona", "status"), by_persona((302, 404, 404, 404, 404, 200, 404), SEED_PERSONAS)
+    )
     def test_the_decision_is_recorded_by_the_board_of_the_province_alone(
         self, people, client_for, khoi_3, persona, status
     ):
@@ -727,7 +706,9 @@ class TestRightsOnTheRealBlocs:
         approved = bloc_year.nominations.filter(status=Nomination.Status.APPROVED).count()
         assert approved == (4 if status == 302 else 0)
 
-    @pytest.mark.parametrize(("persona", "status"), by_persona((302, 403, 403, 404, 404, 404, 403)))
+    @pytest.mark.parametrize(
+        ("persona", "status"), by_persona((302, 403, 403, 404, 404, 404, 403), SEED_PERSONAS)
+    )
     def test_a_nomination_is_returned_by_the_board_alone(
         self, people, client_for, khoi_3, persona, status
     ):

@@ -29,6 +29,7 @@ from meetings.models import Document
 from meetings.services.documents import document_issue
 from tests.awards import review_world as review
 from tests.awards.review_world import record
+from tests.personas import by_persona
 
 pytestmark = pytest.mark.django_db
 
@@ -39,26 +40,9 @@ committee = review.committee
 nominated = review.nominated
 submission = review.submission
 
-PERSONAS = (
-    "board",
-    "secretariat",
-    "deputy_staff",
-    "member_staff",
-    "other_bloc_staff",
-    "other_province_staff",
-    "other_province_board",
-    "national",
-)
 READ = (200, 200, 200, 200, 404, 404, 404, 200)
 WRITE = (302, 302, 302, 403, 404, 404, 404, 403)
 NOT_ISSUED = "Issue the submission's tờ trình before sending it: the dossier needs it."
-
-
-def by_persona(statuses: tuple[int, ...]) -> list:
-    return [
-        pytest.param(persona, status, id=f"{persona} {status}")
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ]
 
 
 def page_url(bloc_year) -> str:

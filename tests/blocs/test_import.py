@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from blocs.models import BlocYear, Membership
 from core.spreadsheets import MAX_UPLOAD_BYTES, rows_sign
+from tests.checks import STALE
 from tests.factories import (
     BlocYearFactory,
     BoardUserFactory,
@@ -25,10 +26,6 @@ from tests.workbooks import upload, xlsx_bytes, xlsx_upload
 pytestmark = pytest.mark.django_db
 
 HEADER = ["Unit (full name or abbreviation)"]
-STALE = (
-    "Someone else saved this record after you opened it. Your changes were not "
-    "saved: reload the page to see theirs, then enter yours again."
-)
 READ_ONLY = ["secretariat", "deputy_staff", "member_staff", "national"]
 OUTSIDERS = ["other_bloc_staff", "other_province_staff", "other_province_board"]
 

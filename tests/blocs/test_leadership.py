@@ -25,19 +25,9 @@ from tests.factories import (
     UnitFactory,
     UnitNameFactory,
 )
+from tests.personas import PERSONAS, matrix
 
 pytestmark = pytest.mark.django_db
-
-PERSONAS = (
-    "board",
-    "secretariat",
-    "deputy_staff",
-    "member_staff",
-    "other_bloc_staff",
-    "other_province_staff",
-    "other_province_board",
-    "national",
-)
 
 
 @pytest.fixture
@@ -128,15 +118,7 @@ WHO = {
 }  # fmt: skip
 
 
-def matrix() -> list:
-    return [
-        pytest.param(action, persona, status, id=f"{persona} {action}")
-        for action, statuses in WHO.items()
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ]
-
-
-@pytest.mark.parametrize(("action", "persona", "status"), matrix())
+@pytest.mark.parametrize(("action", "persona", "status"), matrix(WHO))
 def test_who_may_set_the_leadership_which_way(
     request, year_2026, unit_d, unit_m, client_for, action, persona, status
 ):

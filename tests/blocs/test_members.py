@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from blocs.models import BlocYear, Membership
+from tests.checks import STALE
 from tests.factories import (
     BlocFactory,
     BlocYearFactory,
@@ -24,10 +25,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-STALE = (
-    "Someone else saved this record after you opened it. Your changes were not "
-    "saved: reload the page to see theirs, then enter yours again."
-)
 READ_ONLY = ["secretariat", "deputy_staff", "member_staff", "national"]
 OUTSIDERS = ["other_bloc_staff", "other_province_staff", "other_province_board"]
 

@@ -13,14 +13,10 @@ from django.utils import translation
 from blocs.models import Bloc, BlocYear, Membership
 from blocs.services.opening import OpeningOutcome, bloc_year_open, bloc_years_open_all
 from core.errors import DomainError
+from tests.checks import STALE
 from tests.factories import BlocFactory, BlocYearFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
-
-STALE = (
-    "Someone else saved this record after you opened it. Your changes were not "
-    "saved: reload the page to see theirs, then enter yours again."
-)
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from blocs.models import BlocYear, Membership, Pledge, PledgeItem, PledgeSignature
 from blocs.services import pledge as services
+from tests.checks import STALE
 from tests.factories import (
     BlocYearFactory,
     BoardUserFactory,
@@ -21,10 +22,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-STALE = (
-    "Someone else saved this record after you opened it. Your changes were not "
-    "saved: reload the page to see theirs, then enter yours again."
-)
 OUTSIDERS = ["other_bloc_staff", "other_province_staff", "other_province_board"]
 WRITERS = ["board", "secretariat", "deputy_staff"]
 

@@ -7,12 +7,6 @@ from django.urls import reverse
 from meetings.models import Meeting
 from meetings.services import meetings as services
 
-# The message of a save made on a stale copy (core.services.versioned_for_update).
-STALE = (
-    "Someone else saved this record after you opened it. Your changes were not "
-    "saved: reload the page to see theirs, then enter yours again."
-)
-
 
 def url_of(name: str, meeting: Meeting) -> str:
     bloc_year = meeting.bloc_year

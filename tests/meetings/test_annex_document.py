@@ -17,16 +17,11 @@ from tests.factories import (
     UnitFactory,
     UnitNameFactory,
 )
-from tests.meetings.pdf_checks import assert_document_serif, base_fonts, page_texts
+from tests.pdfs import assert_document_serif, base_fonts, flat, page_texts
 
 
 def annex_url(province, year: int = 2025) -> str:
     return reverse("meetings:leadership_annex", args=[year, province.code])
-
-
-def flat(text: str) -> str:
-    """Join the lines of a PDF's text, so that a phrase a line break cut is found whole."""
-    return " ".join(text.split())
 
 
 def annex_text(client, province, year: int = 2025) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import io
 from types import SimpleNamespace
 
 import pytest
@@ -13,7 +12,6 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from pypdf import PdfReader
 
 from blocs.models import BlocYear, Handover, Pledge
 from core.errors import DomainError
@@ -31,28 +29,15 @@ from tests.factories import (
     UnitUserFactory,
 )
 from tests.meetings.tiny_builders import TinyHandover, TinyMinutes, TinyPledge
+from tests.pdfs import pdf_text
+from tests.personas import matrix
 from units.models import User
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = (
-    "board",
-    "secretariat",
-    "deputy_staff",
-    "member_staff",
-    "other_bloc_staff",
-    "other_province_staff",
-    "other_province_board",
-    "national",
-)
-
 
 def url(name: str, bloc_year: BlocYear, *args) -> str:
     return reverse(f"meetings:document_{name}", args=[bloc_year.bloc_id, bloc_year.year, *args])
-
-
-def pdf_text(content: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def levels(response) -> list[int]:
@@ -63,14 +48,6 @@ def levels(response) -> list[int]:
 def issued(tiny_builders, meeting, board) -> Document:
     """The minutes of bloc 1's year-end meeting, issued by the board as 01/BB-KTĐ1."""
     return document_issue(builder=TinyMinutes(meeting), user=board)
-
-
-def matrix(table: dict) -> list:
-    return [
-        pytest.param(name, persona, status, id=f"{persona} {name}")
-        for name, statuses in table.items()
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ]
 
 
 # Each page as a GET: its address from the issued minutes.

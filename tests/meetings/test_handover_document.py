@@ -24,18 +24,13 @@ from tests.factories import (
     UnitFactory,
     UnitNameFactory,
 )
-from tests.meetings.pdf_checks import assert_document_serif, base_fonts, page_texts
+from tests.pdfs import assert_document_serif, base_fonts, flat, page_texts
 
 
 def _unit(province, short_name: str):
     return UnitFactory(
         province=province, short_name=short_name, full_name=f"{short_name} {province.name}"
     )
-
-
-def flat(text: str) -> str:
-    """Join the lines of a PDF's text, so that a phrase a line break cut is found whole."""
-    return " ".join(text.split())
 
 
 @pytest.fixture

@@ -25,14 +25,9 @@ from tests.factories import (
     UnitFactory,
     UnitNameFactory,
 )
-from tests.meetings.pdf_checks import assert_document_serif, page_number_words, page_texts
+from tests.pdfs import assert_document_serif, flat, page_number_words, page_texts, pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-def flat(text: str) -> str:
-    """Return the text with its line breaks and runs of spaces as single spaces."""
-    return " ".join(text.split())
 
 
 @pytest.fixture
@@ -167,7 +162,7 @@ class TestTheIssuedMinutes:
             assert line in first
 
     def test_it_opens_with_the_time_the_host_s_premises_and_the_meeting(self, pdf):
-        text = flat(" ".join(page_texts(pdf)))
+        text = pdf_text(pdf)
 
         assert (
             "Vào lúc 14 giờ 30 phút, ngày 26 tháng 01 năm 2021, tại trụ sở Bộ Chỉ huy Quân sự "
@@ -175,7 +170,7 @@ class TestTheIssuedMinutes:
         )
 
     def test_it_names_the_guest_the_co_chairs_and_the_secretary(self, pdf):
-        text = flat(" ".join(page_texts(pdf)))
+        text = pdf_text(pdf)
 
         assert "Y Sư Niê, Phó Trưởng Ban Thi đua - Khen thưởng tỉnh Đắk Lắk" in text
         assert "Đồng chủ trì Hội nghị" in text
@@ -184,7 +179,7 @@ class TestTheIssuedMinutes:
         assert "Lê Thị Hoa, Trợ lý Tuyên huấn Bộ Chỉ huy Quân sự tỉnh Đắk Lắk" in text
 
     def test_it_lists_every_unit_present_under_its_name_of_that_year(self, pdf, khoi_3, world):
-        text = flat(" ".join(page_texts(pdf)))
+        text = pdf_text(pdf)
 
         present = khoi_3.memberships.exclude(unit=world.unit_p).select_related("unit")
         for membership in present:
@@ -195,7 +190,7 @@ class TestTheIssuedMinutes:
         assert "Vắng mặt 1 đơn vị: - Tòa án nhân dân tỉnh Đắk Lắk (lý do: Bận công tác)" in text
 
     def test_it_states_the_quorum(self, pdf):
-        text = flat(" ".join(page_texts(pdf)))
+        text = pdf_text(pdf)
 
         assert (
             "Hội nghị có mặt 7/8 đơn vị thành viên, đủ số lượng theo quy định (tối thiểu 6/8 "
@@ -203,7 +198,7 @@ class TestTheIssuedMinutes:
         )
 
     def test_it_records_the_agenda_the_report_the_opinions_and_the_conclusions(self, pdf):
-        text = flat(" ".join(page_texts(pdf)))
+        text = pdf_text(pdf)
 
         assert "- Bầu Khối trưởng, Khối phó năm 2021;" in text
         assert (
@@ -215,7 +210,7 @@ class TestTheIssuedMinutes:
         assert "Hội nghị bầu Công an tỉnh làm Khối trưởng năm 2021." in text
 
     def test_it_closes_at_the_recorded_time(self, pdf):
-        text = flat(" ".join(page_texts(pdf)))
+        text = pdf_text(pdf)
 
         assert "Hội nghị kết thúc vào lúc 17 giờ 00 phút cùng ngày./." in text
 
@@ -368,7 +363,7 @@ class TestTheDemo:
         meeting = Meeting.objects.get(date=datetime.date(2021, 1, 26))
         document = Document.objects.of_record(meeting).get()
         with document.file.open("rb") as file:
-            text = flat(" ".join(page_texts(file.read())))
+            text = pdf_text(file.read())
 
         assert "Số: 01/BB-KTĐ3" in text
         assert "Đắk Lắk, ngày 26 tháng 01 năm 2021" in text

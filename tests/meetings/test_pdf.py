@@ -15,16 +15,9 @@ import pytest
 from django.core import checks
 from django.template import engines
 
-from core.formats import gio_phut, ngay_thang
 from meetings.documents import pdf as renderer
 from meetings.documents.builder import Header
-from tests.meetings.pdf_checks import (
-    MM,
-    assert_document_serif,
-    is_document_serif,
-    page_number_words,
-    page_texts,
-)
+from tests.pdfs import MM, assert_document_serif, is_document_serif, page_number_words, page_texts
 
 A4 = (595.28, 841.89)
 TOLERANCE = 0.5  # points: what rounding may add to a measured edge
@@ -479,39 +472,3 @@ class TestFontCheck:
 
     def test_this_machine_has_one(self):
         assert renderer.installed_document_fonts()
-
-
-class TestDateFilter:
-    @pytest.mark.parametrize(
-        ("day", "written"),
-        [
-            (datetime.date(2021, 2, 5), "ngày 05 tháng 02 năm 2021"),
-            (datetime.date(2021, 3, 15), "ngày 15 tháng 3 năm 2021"),
-            (datetime.date(2021, 12, 1), "ngày 01 tháng 12 năm 2021"),
-            (datetime.date(2022, 1, 26), "ngày 26 tháng 01 năm 2022"),
-            (datetime.date(2025, 10, 9), "ngày 09 tháng 10 năm 2025"),
-        ],
-    )
-    def test_it_pads_days_and_only_the_first_two_months(self, day, written):
-        assert ngay_thang(day) == written
-
-    def test_an_unknown_date_leaves_dots_to_fill_in_by_hand(self):
-        assert ngay_thang(None) == "ngày …… tháng …… năm ……"
-
-    def test_a_template_writes_the_date_line_with_it(self):
-        html = engines["django"].from_string("{% load formats %}{{ day|ngay_thang }}")
-
-        assert html.render({"day": datetime.date(2021, 2, 5)}) == "ngày 05 tháng 02 năm 2021"
-
-
-class TestTimeFilter:
-    @pytest.mark.parametrize(
-        ("moment", "written"),
-        [
-            (datetime.time(14, 30), "14 giờ 30 phút"),
-            (datetime.time(8, 0), "8 giờ 00 phút"),
-            (None, "…… giờ …… phút"),
-        ],
-    )
-    def test_it_writes_hours_and_minutes(self, moment, written):
-        assert gio_phut(moment) == written

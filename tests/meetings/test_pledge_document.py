@@ -22,7 +22,7 @@ from tests.factories import (
     UnitFactory,
     UnitNameFactory,
 )
-from tests.meetings.pdf_checks import assert_document_serif, page_number_words, page_texts
+from tests.pdfs import assert_document_serif, flat, page_number_words, page_texts, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +44,6 @@ ITEMS = [
         "target": "100% đơn vị hoàn thành xuất sắc nhiệm vụ.",
     },
 ]
-
-
-def flat(text: str) -> str:
-    """Return the text with its line breaks and runs of spaces as single spaces."""
-    return " ".join(text.split())
 
 
 @pytest.fixture
@@ -151,7 +146,7 @@ class TestTheIssuedPledge:
             assert line in first
 
     def test_it_says_when_and_where_and_lists_the_units_of_that_year(self, pdf, khoi_3_2021):
-        text = flat(" ".join(page_texts(pdf)))
+        text = pdf_text(pdf)
 
         assert (
             "Hôm nay, ngày 26 tháng 01 năm 2021, tại Trụ sở Bộ Chỉ huy Quân sự tỉnh Đắk Lắk, "
@@ -163,7 +158,7 @@ class TestTheIssuedPledge:
         assert "Cục Thi hành án dân sự tỉnh Đắk Lắk" in text
 
     def test_it_has_every_item_with_its_target(self, pdf):
-        text = flat(" ".join(page_texts(pdf)))
+        text = pdf_text(pdf)
 
         for number, item in enumerate(ITEMS, start=1):
             assert f"{number}. {item['content']}" in text
@@ -172,7 +167,7 @@ class TestTheIssuedPledge:
         assert text.count("Chỉ tiêu:") == 2
 
     def test_every_member_unit_has_a_signature_block(self, pdf, khoi_3_2021):
-        text = flat(" ".join(page_texts(pdf)))
+        text = pdf_text(pdf)
         signatures = text[text.index("cam kết thực hiện") : text.index("Nơi nhận")]
 
         for name in unit_names(khoi_3_2021):
@@ -210,7 +205,7 @@ class TestBeforeItIsSigned:
 
         builder = PledgeBuilder(pledge)
         rows = builder.context()["signature_rows"]
-        text = flat(" ".join(page_texts(builder.render(draft=True))))
+        text = pdf_text(builder.render(draft=True))
 
         assert [len(row) for row in rows] == [2, 2, 2, 2]
         assert all(block.name == "" for row in rows for block in row)
@@ -240,7 +235,7 @@ def test_the_demo_pledge_is_issued_with_the_eight_units_of_khoi_3(db):
     pledge = Pledge.objects.get()
     document = Document.objects.of_record(pledge).get()
     with document.file.open("rb") as file:
-        text = flat(" ".join(page_texts(file.read())))
+        text = pdf_text(file.read())
 
     assert document.symbol == "01/GƯ-KTĐ3"
     assert "Đắk Lắk, ngày 26 tháng 01 năm 2021" in text

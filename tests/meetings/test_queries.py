@@ -6,8 +6,6 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import Meeting
@@ -89,18 +87,13 @@ PINNED = {
     ("page_name", "persona"), list(PINNED), ids=[f"{page} as {who}" for page, who in PINNED]
 )
 def test_the_page_makes_a_pinned_number_of_queries_that_does_not_grow_with_the_data(
-    client_for, django_assert_max_num_queries, page_name, persona
+    pinned_queries, page_name, persona
 ):
-    small = build_world(**SMALL)
-    client = client_for(getattr(small, persona))
-    assert client.get(PAGES[page_name](small)).status_code == 200
-    with django_assert_max_num_queries(PINNED[page_name, persona]) as small_queries:
-        client.get(PAGES[page_name](small))
-
-    large = build_world(**LARGE)
-    client = client_for(getattr(large, persona))
-    assert client.get(PAGES[page_name](large)).status_code == 200
-    with CaptureQueriesContext(connection) as large_queries:
-        client.get(PAGES[page_name](large))
-
-    assert len(large_queries) == len(small_queries)
+    pinned_queries(
+        build_world=build_world,
+        small=SMALL,
+        large=LARGE,
+        page=PAGES[page_name],
+        persona=persona,
+        most=PINNED[page_name, persona],
+    )

@@ -12,9 +12,8 @@ from blocs.models import BlocYear
 from core.errors import DomainError
 from meetings.models import Attendance, Chair, Meeting
 from meetings.services import meetings as services
-from tests.checks import vietnamese
+from tests.checks import STALE, vietnamese
 from tests.factories import MembershipFactory
-from tests.meetings.helpers import STALE
 
 pytestmark = pytest.mark.django_db
 

@@ -11,21 +11,11 @@ from django.utils import translation
 from blocs.models import BlocYear
 from meetings.models import Meeting
 from meetings.services import meetings as services
-from tests.checks import vietnamese
-from tests.meetings.helpers import STALE, attendance_data, meeting_data, url_of
+from tests.checks import STALE, vietnamese
+from tests.meetings.helpers import attendance_data, meeting_data, url_of
+from tests.personas import matrix
 
 pytestmark = pytest.mark.django_db
-
-PERSONAS = (
-    "board",
-    "secretariat",
-    "deputy_staff",
-    "member_staff",
-    "other_bloc_staff",
-    "other_province_staff",
-    "other_province_board",
-    "national",
-)
 
 
 def list_url(bloc_year: BlocYear) -> str:
@@ -87,14 +77,6 @@ WRITE_STATUS = (302,  302,  302,  403,  404,  404,  404,  403)  # fmt: skip
 
 def all_members(meeting: Meeting, status="present") -> dict:
     return {m.unit: status for m in meeting.bloc_year.memberships.select_related("unit")}
-
-
-def matrix(table: dict) -> list:
-    return [
-        pytest.param(name, persona, status, id=f"{persona} {name}")
-        for name, statuses in table.items()
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ]
 
 
 @pytest.mark.parametrize(("page_name", "persona", "status"), matrix(READS))

@@ -7,6 +7,8 @@ import io
 import pdfplumber
 import pypdf
 
+from meetings.models import Document
+
 MM = 72 / 25.4  # PDF points in a millimetre
 # The document serif as it is named in a PDF, once the subset prefix and hyphens are dropped.
 DOCUMENT_SERIFS = ("TimesNewRoman", "LiberationSerif", "Tinos")
@@ -15,6 +17,20 @@ DOCUMENT_SERIFS = ("TimesNewRoman", "LiberationSerif", "Tinos")
 def page_texts(pdf: bytes) -> list[str]:
     """Return the text of each page in content order (the header's columns one after the other)."""
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def flat(text: str) -> str:
+    """Join the lines of a PDF's text, so that a phrase a line break cut is found whole."""
+    return " ".join(text.split())
+
+
+def pdf_text(pdf: bytes | Document) -> str:
+    """Return the text of every page of a PDF (or of an issued document's stored file), its
+    lines joined."""
+    if isinstance(pdf, Document):
+        with pdf.file.open("rb") as stored:
+            pdf = stored.read()
+    return flat(" ".join(page_texts(pdf)))
 
 
 def base_fonts(pdf: bytes) -> set[str]:
