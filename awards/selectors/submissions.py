@@ -3,7 +3,6 @@ starts with."""
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from awards.models import Submission
@@ -22,12 +21,7 @@ def submission_pending(bloc_year: BlocYear) -> Submission | None:
 
 def submission_document(submission: Submission) -> Document | None:
     """Return the current (not corrected) tờ trình issued for the submission, if any."""
-    return Document.objects.filter(
-        kind="submission",
-        source_type=ContentType.objects.get_for_model(Submission),
-        source_id=submission.pk,
-        replaced_by__isnull=True,
-    ).first()
+    return Document.objects.of_record(submission).current().first()
 
 
 def submission_defaults(bloc_year: BlocYear) -> dict:

@@ -7,7 +7,6 @@ on the page links to them.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
@@ -52,13 +51,7 @@ def _sent(bloc_year: BlocYear) -> list[Submission]:
         .order_by("-submitted_at", "-pk")
     )
     documents = {
-        document.source_id: document
-        for document in Document.objects.filter(
-            kind="submission",
-            source_type=ContentType.objects.get_for_model(Submission),
-            source_id__in=[submission.pk for submission in sent],
-            replaced_by__isnull=True,
-        )
+        document.source_id: document for document in Document.objects.of_records(sent).current()
     }
     for submission in sent:
         submission.document = documents.get(submission.pk)

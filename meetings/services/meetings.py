@@ -11,7 +11,6 @@ import datetime
 from collections.abc import Sequence
 from typing import NotRequired, TypedDict
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -296,9 +295,7 @@ def meeting_delete(*, meeting: Meeting, version: int) -> None:
     meeting = versioned_for_update(Meeting, pk=meeting.pk, version=version)
     if not meeting.bloc_year.is_open:
         raise DomainError(_("The year is closed: its meetings can no longer be deleted."))
-    issued = Document.objects.filter(
-        source_type=ContentType.objects.get_for_model(Meeting), source_id=meeting.pk
-    ).first()
+    issued = Document.objects.of_record(meeting).first()
     if issued is not None:
         raise DomainError(
             _("Its minutes were issued as %(symbol)s: a meeting with an issued record stays.")
