@@ -32,6 +32,7 @@ PROVINCE_LEADERSHIP = "blocs.province_leadership"
 
 
 def _province_blocs(_context, province) -> dict:
+    """Return the province's blocs, with how many years each has, for its page."""
     return {
         "province": province,
         "blocs": Bloc.objects.filter(province=province).annotate(year_count=Count("years")),
@@ -39,7 +40,8 @@ def _province_blocs(_context, province) -> dict:
 
 
 def _unit_years(context, unit) -> dict:
-    # A peer's page shows only the bloc-years the viewer may see.
+    """Return the unit's bloc-years and the years it led, for its page; a peer's page shows
+    only the bloc-years the viewer may see."""
     memberships = list(
         unit.memberships.for_user(context["request"].user)
         .select_related("bloc_year__bloc", "decision")

@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from blocs.forms.years import YearForm
 from blocs.models import Bloc
+from blocs.selectors.opening import bloc_years_opening_plans
 from blocs.services.opening import (
     OpeningOutcome,
     bloc_year_open,
     bloc_years_open_all,
-    bloc_years_opening_plans,
     opened_message,
 )
 from core.access import object_for_user
