@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,13 @@ from core.errors import DomainError
 from core.text import nfc, text_key
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+# What the archive may hold once unpacked: a list of a thousand units takes well under 1 MB,
+# and a part that unpacks to 1 GB (a "zip bomb") is refused before anything parses it.
+MAX_PART_BYTES = 8 * 1024 * 1024
+MAX_UNPACKED_BYTES = 24 * 1024 * 1024
+MAX_PARTS = 200
+# Longer than any field a list fills in: a longer cell is refused, so a preview stays small.
+MAX_CELL_CHARS = 1000
 # Far more than a province has units; it stops a sheet of a million blank rows early.
 MAX_ROWS = 1000
 # Blank but formatted rows count too: reading stops here whatever they hold.
@@ -74,6 +82,35 @@ def _as_text(value) -> str:
     return nfc(str(value))
 
 
+def _check_archive(upload) -> None:
+    """Refuse an archive whose parts would unpack to more than a list can hold, before any of
+    it is unpacked (the sizes come from its directory; reading stops at them)."""
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise DomainError(
+            _("The file could not be read as an Excel workbook: it may be damaged."),
+            field="file",
+        ) from error
+    finally:
+        upload.seek(0)
+    unpacked = sum(part.file_size for part in parts)
+    if (
+        len(parts) > MAX_PARTS
+        or unpacked > MAX_UNPACKED_BYTES
+        or any(part.file_size > MAX_PART_BYTES for part in parts)
+    ):
+        raise DomainError(
+            _(
+                "The file unpacks to far more than a list holds (%(size)s MB); it is not read. "
+                "Copy the list into the template and upload that."
+            )
+            % {"size": f"{unpacked / 1024 / 1024:.0f}"},
+            field="file",
+        )
+
+
 def read_table(upload, columns: Sequence[Column]) -> list[Row]:
     """Return the rows under the header of the first sheet, refusing what is not a sound list."""
     if upload.size > MAX_UPLOAD_BYTES:
@@ -92,6 +129,7 @@ def read_table(upload, columns: Sequence[Column]) -> list[Row]:
             field="file",
         )
     upload.seek(0)
+    _check_archive(upload)
     try:
         # defusedxml being installed, openpyxl parses the sheet's XML through it.
         workbook = load_workbook(upload, read_only=True, data_only=True)
@@ -112,6 +150,15 @@ def read_table(upload, columns: Sequence[Column]) -> list[Row]:
             filled = 0
             for number, cells in enumerate(rows, start=2):
                 texts = tuple(_as_text(cell) for cell in cells)
+                if any(len(text) > MAX_CELL_CHARS for text in texts):
+                    raise DomainError(
+                        _(
+                            "Row %(row)d has a cell longer than %(n)d characters; a list of "
+                            "names never needs that much."
+                        )
+                        % {"row": number, "n": MAX_CELL_CHARS},
+                        field="file",
+                    )
                 filled += any(texts)
                 if filled > MAX_ROWS or number > MAX_SCANNED_ROWS:
                     raise DomainError(
@@ -151,51 +198,59 @@ def _check_header(header, columns: Sequence[Column]) -> None:
         )
 
 
-def cell_text(value):
-    """Return a value safe to write into a cell: text that a spreadsheet would read as a
-    formula (= + - @ first) is prefixed with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+def _append(sheet, values: Sequence) -> None:
+    """Append a row whose text stays text, even where it starts like a formula (= + - @): a
+    spreadsheet shows it as it was typed and never computes it."""
+    sheet.append([str(value) if isinstance(value, Promise) else value for value in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 
 
-def workbook_response(
-    header: Sequence[str], rows: Sequence[Sequence], filename: str, *, title: str
-) -> HttpResponse:
-    """Return an .xlsx download of one sheet: a header row and the rows, every cell escaped."""
+def workbook_bytes(
+    header: Sequence, rows: Sequence[Sequence], *, title: str, bold_header: bool = False
+) -> bytes:
+    """Return an .xlsx workbook of one sheet: a header row and the rows, text written as text."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append([cell_text(str(h)) for h in header])
+    sheet.title = str(title)[:31]
+    _append(sheet, header)
+    if bold_header:
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            sheet.column_dimensions[cell.column_letter].width = 32
+        sheet.freeze_panes = "A2"
     for row in rows:
-        sheet.append([cell_text(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
-def template_workbook(columns: Sequence[Column]) -> bytes:
-    """Return an empty workbook with the header row of the import, ready to be filled in."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("List")[:31]
-    sheet.append([str(column.label) for column in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        sheet.column_dimensions[cell.column_letter].width = 32
-    sheet.freeze_panes = "A2"
+        _append(sheet, row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def template_response(columns: Sequence[Column], filename: str) -> HttpResponse:
-    """Return the empty workbook of an import as a download."""
-    response = HttpResponse(template_workbook(columns), content_type=XLSX_CONTENT_TYPE)
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    """Return a workbook as a download."""
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
+
+
+def workbook_response(
+    header: Sequence, rows: Sequence[Sequence], filename: str, *, title: str
+) -> HttpResponse:
+    """Return an .xlsx download of one sheet: a header row and the rows, text written as text."""
+    return xlsx_response(workbook_bytes(header, rows, title=title), filename)
+
+
+def template_workbook(columns: Sequence[Column]) -> bytes:
+    """Return an empty workbook with the header row of the import, ready to be filled in."""
+    return workbook_bytes(
+        [column.label for column in columns], [], title=_("List"), bold_header=True
+    )
+
+
+def template_response(columns: Sequence[Column], filename: str) -> HttpResponse:
+    """Return the empty workbook of an import as a download."""
+    return xlsx_response(template_workbook(columns), filename)
 
 
 def rows_sign(rows: Sequence[Row], *, purpose: str, user, target: int, version: int = 0) -> str:

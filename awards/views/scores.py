@@ -1,17 +1,12 @@
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
-from openpyxl import Workbook
 
 from awards.forms.scores import CriterionEditForm, CriterionForm, ScoreSheetForm
 from awards.models import Criterion, Score
@@ -21,7 +16,7 @@ from blocs.frame import bloc_year_for
 from blocs.models import BlocYear, Membership
 from core.access import object_for_user
 from core.errors import DomainError
-from core.spreadsheets import XLSX_CONTENT_TYPE
+from core.spreadsheets import workbook_response
 
 SHEETS = {
     "self": ("self_score", "awards.enter_self_score"),
@@ -259,18 +254,15 @@ def score_export(request, bloc_pk: int, year: int):
     bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.view_blocyear")
     context = scores_context(request, bloc_year)
     criteria = [c for c in context["criteria"] if c.parent_id]
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(year)
-    sheet.append(
+    header = (
         [_("Rank"), _("Unit")]
         + [c.title for c in criteria]
         + [_("Self-score total"), _("Bloc score total")]
     )
-    sheet.append(["", _("Max points")] + [float(c.max_points) for c in criteria])
+    rows = [["", _("Max points")] + [float(c.max_points) for c in criteria]]
     for row, _may_bloc, _may_self in context["rows"]:
         scores = [row.scores.get(c.pk) for c in criteria]
-        sheet.append(
+        rows.append(
             [row.rank, row.membership.unit.name_in_year(year).short_name]
             + [
                 float(s.bloc_score) if s is not None and s.bloc_score is not None else None
@@ -278,9 +270,4 @@ def score_export(request, bloc_pk: int, year: int):
             ]
             + [float(row.self_total), float(row.bloc_total)]
         )
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-    filename = f"scores-{bloc_year.bloc_id}-{year}.xlsx"
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    return workbook_response(header, rows, f"scores-{bloc_year.bloc_id}-{year}.xlsx", title=year)

@@ -21,7 +21,7 @@ from tests.factories import (
     UnitFactory,
     UnitNameFactory,
 )
-from tests.workbooks import upload, xlsx_bytes, xlsx_upload
+from tests.workbooks import upload, xlsx_bomb, xlsx_bytes, xlsx_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -329,3 +329,18 @@ class TestConfirm:
 
         assert response.status_code == 302
         assert not Membership.objects.filter(unit=new_units[0]).exists()
+
+
+def test_a_zip_bomb_is_refused_with_a_short_answer_and_nothing_written(
+    year_2026, board, client_for
+):
+    bomb = xlsx_bomb([HEADER, ["SNV"]], unpacked_mb=1024)
+
+    response = client_for(board).post(
+        url("members_import", year_2026), {"file": upload(bomb, "bomb.xlsx")}
+    )
+
+    assert response.status_code == 200
+    assert "unpacks to far more than a list holds (1024 MB)" in response.content.decode()
+    assert len(response.content) < 100_000
+    assert not year_2026.memberships.exists()

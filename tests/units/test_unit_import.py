@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from tests.workbooks import upload, xlsx_upload
+from tests.workbooks import upload, xlsx_bomb, xlsx_upload
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +187,19 @@ def test_the_template_holds_the_header_row(province_a, board, national, client_f
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [cell.value for cell in sheet[1]] == HEADER
     assert client_for(national).get(url("units_import_template", province_a)).status_code == 403
+
+
+def test_a_zip_bomb_is_refused_with_a_short_answer_and_nothing_written(
+    province_a, board, client_for
+):
+    bomb = xlsx_bomb([HEADER, NOI_VU], unpacked_mb=1024)
+    before = Unit.objects.count()
+
+    response = client_for(board).post(
+        url("units_import", province_a), {"file": upload(bomb, "bomb.xlsx")}
+    )
+
+    assert response.status_code == 200
+    assert "unpacks to far more than a list holds (1024 MB)" in response.content.decode()
+    assert len(response.content) < 100_000
+    assert Unit.objects.count() == before
