@@ -6,6 +6,9 @@ is named in the URL by its kind of document and its id, and must belong to that 
 
 from __future__ import annotations
 
+import hashlib
+import io
+import logging
 import re
 import unicodedata
 
@@ -28,6 +31,8 @@ from meetings.documents.builder import DocumentBuilder
 from meetings.documents.registry import declared_kinds, kind_named
 from meetings.models import Document
 from meetings.services.documents import document_issue
+
+logger = logging.getLogger(__name__)
 
 
 def _document(request, bloc_pk: int, year: int, pk: int, perm: str) -> Document:
@@ -149,10 +154,27 @@ def document_correct(request, bloc_pk: int, year: int, pk: int):
 
 @require_GET
 def document_download(request, bloc_pk: int, year: int, pk: int):
-    """Send the stored PDF of an issued document, as it was issued, to those who read its year."""
+    """Send the stored PDF of an issued document, as it was issued, to those who read its year.
+
+    The file is checked against the SHA-256 recorded when it was issued: a missing or altered
+    file is not served as the document; the page says so and the fault is logged for IT staff.
+    """
     document = _document(request, bloc_pk, year, pk, "meetings.view_document")
+    try:
+        with document.file.open("rb") as stored:
+            content = stored.read()
+    except OSError:
+        logger.error("The stored file of document %s (%s) is missing.", document.pk, document.file)
+        return _unavailable(request, document, missing=True)
+    if hashlib.sha256(content).hexdigest() != document.sha256:
+        logger.error(
+            "The stored file of document %s (%s) does not match its SHA-256.",
+            document.pk,
+            document.file,
+        )
+        return _unavailable(request, document, missing=False)
     response = FileResponse(
-        document.file.open("rb"),
+        io.BytesIO(content),
         as_attachment=True,
         filename=download_name(document),
         content_type="application/pdf",
@@ -160,6 +182,16 @@ def document_download(request, bloc_pk: int, year: int, pk: int):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private"
     return response
+
+
+def _unavailable(request, document: Document, *, missing: bool):
+    """Answer that the stored file of an issued document cannot be served as genuine."""
+    return render(
+        request,
+        "meetings/document_unavailable.html",
+        {"document": document, "bloc_year": document.bloc_year, "missing": missing},
+        status=404 if missing else 409,
+    )
 
 
 class DocumentListView(ListView):

@@ -333,6 +333,30 @@ class TestDownload:
     ):
         assert client_for(board).get(url("download", bloc_year_2, issued.pk)).status_code == 404
 
+    def test_a_missing_stored_file_gets_a_clear_page_and_is_logged(
+        self, issued, member_staff, client_for, caplog
+    ):
+        issued.file.storage.delete(issued.file.name)
+
+        response = client_for(member_staff).get(url("download", issued.bloc_year, issued.pk))
+
+        assert response.status_code == 404
+        assert "Không tìm thấy tệp lưu trữ của văn bản này" in response.content.decode()
+        assert "is missing" in caplog.text
+
+    def test_a_stored_file_altered_since_it_was_issued_is_not_served(
+        self, issued, member_staff, client_for, caplog
+    ):
+        with issued.file.storage.open(issued.file.name, "wb") as stored:
+            stored.write(b"%PDF-1.7 a forged copy")
+
+        response = client_for(member_staff).get(url("download", issued.bloc_year, issued.pk))
+
+        assert response.status_code == 409
+        assert response["Content-Type"].startswith("text/html")
+        assert "mã kiểm tra không khớp" in response.content.decode()
+        assert "does not match its SHA-256" in caplog.text
+
     def test_a_superseded_version_stays_downloadable(self, issued, meeting, board, client_for):
         document_issue(builder=TinyMinutes(meeting), user=board, replaces=issued)
 
