@@ -36,9 +36,16 @@ class HandoverForm(CleanTextMixin, forms.ModelForm):
         self.fields["from_unit"].queryset = Unit.objects.filter(
             memberships__bloc_year=bloc_year
         ).order_by("short_name")
-        self.fields["to_unit"].queryset = Unit.objects.filter(
-            province_id=bloc_year.bloc.province_id, merged_into__isnull=True
-        ).order_by("short_name")
+        # The incoming head is a member of the bloc this year or, once it is open, the next.
+        self.fields["to_unit"].queryset = (
+            Unit.objects.filter(
+                memberships__bloc_year__bloc_id=bloc_year.bloc_id,
+                memberships__year__in=(bloc_year.year, bloc_year.year + 1),
+                merged_into__isnull=True,
+            )
+            .distinct()
+            .order_by("short_name")
+        )
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(

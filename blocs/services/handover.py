@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from blocs.models import BlocYear, Handover, HandoverItem
+from blocs.models import BlocYear, Handover, HandoverItem, Membership
 from blocs.services.year_state import state_change
 from core.errors import DomainError
 from core.services import clean_or_refuse, numbered_items_save
@@ -53,8 +53,17 @@ def handover_record(
             % {"unit": from_unit, "year": bloc_year.year},
             field="from_unit",
         )
-    if to_unit.province_id != bloc_year.bloc.province_id:
-        raise DomainError(_("The unit belongs to another province."), field="to_unit")
+    incoming = Membership.objects.filter(
+        unit=to_unit,
+        bloc_year__bloc_id=bloc_year.bloc_id,
+        year__in=(bloc_year.year, bloc_year.year + 1),
+    )
+    if not incoming.exists():
+        raise DomainError(
+            _("%(unit)s is a member of the bloc neither in %(year)d nor in %(next)d.")
+            % {"unit": to_unit, "year": bloc_year.year, "next": bloc_year.year + 1},
+            field="to_unit",
+        )
     if handover is None:
         handover = Handover(bloc_year=bloc_year, recorded_by=user)
     handover.from_unit, handover.to_unit = from_unit, to_unit

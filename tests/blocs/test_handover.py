@@ -231,6 +231,37 @@ class TestRecord:
         assert refusal.value.field == "from_unit"
         assert not Handover.objects.exists()
 
+    def test_the_incoming_unit_is_chosen_among_the_bloc_s_members_only(
+        self, bloc_year_1, next_year, unit_h, unit_d, unit_m, unit_o, secretariat, client_for
+    ):
+        response = client_for(secretariat).get(url("handover_record", bloc_year_1))
+
+        offered = set(response.context["form"].fields["to_unit"].queryset)
+        assert offered == {unit_h, unit_d, unit_m}  # not O, a unit of another bloc
+
+    def test_a_unit_of_another_bloc_is_refused_as_the_incoming_head(
+        self, bloc_year_1, unit_h, unit_o, secretariat, client_for
+    ):
+        response = client_for(secretariat).post(
+            url("handover_record", bloc_year_1), handover_data(unit_h, unit_o)
+        )
+
+        assert response.status_code == 200
+        assert response.context["form"].errors["to_unit"]
+        assert not Handover.objects.exists()
+        with pytest.raises(DomainError) as refusal:
+            services.handover_record(
+                bloc_year=bloc_year_1,
+                user=secretariat,
+                from_unit=unit_h,
+                from_representative="Nguyễn Văn Giao",
+                to_unit=unit_o,
+                to_representative="Ai đó",
+                handed_over_on=datetime.date(2026, 1, 20),
+            )
+        assert refusal.value.field == "to_unit"
+        assert not Handover.objects.exists()
+
 
 class TestCorrection:
     def test_the_board_must_reopen_the_year_first(
