@@ -13,6 +13,15 @@ from units.forms.units import UnitInYearChoiceField
 
 
 class CounterForm(forms.Form):
+    """A member of the committee: role, name, title, and the member unit they stand for."""
+
+    # The version of the row as the user loaded it; none sent counts as 0, a row not recorded
+    # yet, so that a form of a row someone recorded meanwhile is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    def clean_version(self) -> int:
+        return self.cleaned_data["version"] or 0
+
     role = forms.ChoiceField(label=_("Role"), choices=BallotCounter.Role.choices)
     name = forms.CharField(
         label=pgettext_lazy("person", "Name"),
@@ -34,12 +43,13 @@ class CounterForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_action = action
         self.helper.layout = Layout(
+            "version",
             Div(
                 Div("role", css_class="col-md-3"),
                 Div("name", css_class="col-md-3"),
                 Div("title", css_class="col-md-3"),
                 Div("unit", css_class="col-md-3"),
                 css_class="row",
-            )
+            ),
         )
         self.helper.add_input(Submit("save", submit_label))

@@ -166,6 +166,8 @@ class BallotCounter(CleanTextModel):
         verbose_name=_("unit"),
     )
 
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
     history = HistoricalRecords()
 
     class Meta:

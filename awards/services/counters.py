@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from awards.models import Ballot, BallotCounter
 from core.errors import DomainError
-from core.services import clean_or_refuse
+from core.services import clean_or_refuse, stale, versioned_for_update
 from units.models import Unit
 
 
@@ -55,13 +55,23 @@ def counter_add(
 
 @transaction.atomic
 def counter_update(
-    *, counter: BallotCounter, role: str, name: str, title: str = "", unit: Unit | None = None
+    *,
+    counter: BallotCounter,
+    version: int,
+    role: str,
+    name: str,
+    title: str = "",
+    unit: Unit | None = None,
 ) -> BallotCounter:
-    """Correct a member of the committee: their role, name, title or unit."""
+    """Correct a member of the committee: their role, name, title or unit, refusing a save made
+    on a copy someone else changed meanwhile."""
     ballot = _locked(counter.ballot)
-    counter = BallotCounter.objects.select_for_update().get(pk=counter.pk, ballot=ballot)
+    counter = versioned_for_update(BallotCounter, pk=counter.pk, version=version)
+    if counter.ballot_id != ballot.pk:
+        raise stale()
     _check(ballot=ballot, role=role, unit=unit, exclude_pk=counter.pk)
     counter.role, counter.name, counter.title, counter.unit = role, name, title, unit
+    counter.version += 1
     clean_or_refuse(counter)
     counter.save()
     return counter

@@ -52,7 +52,7 @@ def _add_form(ballot: Ballot, data=None, *, has_head: bool = False) -> CounterFo
         year=bloc_year.year,
         action=reverse("awards:counter_add", args=[bloc_year.bloc_id, bloc_year.year, ballot.pk]),
         submit_label=_("Add"),
-        initial={"role": role},
+        initial={"role": role, "version": 0},
     )
 
 
@@ -94,7 +94,8 @@ def counter_add_view(request, bloc_pk: int, year: int, ballot_pk: int):
     form = _add_form(ballot, request.POST)
     if form.is_valid():
         try:
-            counter_add(ballot=ballot, **form.cleaned_data)
+            data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+            counter_add(ballot=ballot, **data)
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
@@ -119,6 +120,7 @@ def counter_edit(request, bloc_pk: int, year: int, ballot_pk: int, pk: int):
             "name": counter.name,
             "title": counter.title,
             "unit": counter.unit_id,
+            "version": counter.version,
         },
     )
     if request.method == "POST" and form.is_valid():

@@ -16,6 +16,13 @@ from units.models import Unit
 class HandoverForm(CleanTextMixin, forms.ModelForm):
     """Who handed the year over to whom, when and where."""
 
+    # The version of the row as the user loaded it; none sent counts as 0, a row not recorded
+    # yet, so that a form of a row someone recorded meanwhile is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    def clean_version(self) -> int:
+        return self.cleaned_data["version"] or 0
+
     class Meta:
         model = Handover
         fields = [
@@ -46,9 +53,11 @@ class HandoverForm(CleanTextMixin, forms.ModelForm):
             .distinct()
             .order_by("short_name")
         )
+        self.fields["version"].initial = self.instance.version if self.instance.pk else 0
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
+            "version",
             Div(
                 Div(
                     Fieldset(

@@ -93,6 +93,13 @@ def table_helper() -> FormHelper:
 class PledgeSignatureForm(CleanTextMixin, forms.ModelForm):
     """Who signed the pledge for a member unit, with what title, and when."""
 
+    # The version of the row as the user loaded it; none sent counts as 0, a row not recorded
+    # yet, so that a form of a row someone recorded meanwhile is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    def clean_version(self) -> int:
+        return self.cleaned_data["version"] or 0
+
     class Meta:
         model = PledgeSignature
         fields = ["signatory_name", "signatory_title", "signed_on"]
@@ -103,5 +110,6 @@ class PledgeSignatureForm(CleanTextMixin, forms.ModelForm):
         # Only records of past years may lack the names; a signature entered now carries them.
         self.fields["signatory_name"].required = True
         self.fields["signatory_title"].required = True
+        self.fields["version"].initial = self.instance.version if self.instance.pk else 0
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save the signature")))

@@ -96,6 +96,8 @@ class Handover(CleanTextModel):
         verbose_name=_("recorded by"),
     )
 
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
     history = HistoricalRecords()
 
     class Meta:

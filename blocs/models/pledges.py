@@ -99,6 +99,7 @@ class PledgeSignature(CleanTextModel):
     )
     signatory_title = models.CharField(_("signatory's title"), max_length=150, blank=True)
     signed_on = models.DateField(_("signed on"))
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from blocs.models import BlocYear, Handover, HandoverItem, Membership
 from blocs.services.year_state import state_change
 from core.errors import DomainError
-from core.services import clean_or_refuse, numbered_items_save
+from core.services import clean_or_refuse, numbered_items_save, stale
 from units.models import Unit
 
 ITEM_FIELDS = ("description", "quantity", "note")
@@ -32,11 +32,14 @@ def handover_record(
     place: str = "",
     note: str = "",
     items: Sequence[dict] = (),
+    version: int = 0,
 ) -> Handover:
     """Record who handed the year over to whom, when, and what; the year is closed with it.
 
     A recorded handover is an issued record: it is corrected only while the year is open again,
-    which only the board can bring about, and its history keeps what it said before.
+    which only the board can bring about, and its history keeps what it said before. `version`
+    is the handover's as the user loaded it (0: not recorded yet); a save made on a copy someone
+    else changed meanwhile is refused.
     """
     bloc_year = BlocYear.objects.select_for_update().select_related("bloc").get(pk=bloc_year.pk)
     handover = Handover.objects.filter(bloc_year=bloc_year).first()
@@ -64,8 +67,12 @@ def handover_record(
             % {"unit": to_unit, "year": bloc_year.year, "next": bloc_year.year + 1},
             field="to_unit",
         )
+    if (handover.version if handover is not None else 0) != version:
+        raise stale()
     if handover is None:
         handover = Handover(bloc_year=bloc_year, recorded_by=user)
+    else:
+        handover.version += 1
     handover.from_unit, handover.to_unit = from_unit, to_unit
     handover.from_representative = from_representative
     handover.from_representative_title = from_representative_title

@@ -92,14 +92,23 @@ def pledge_sign(
     signatory_name: str,
     signatory_title: str,
     signed_on: datetime.date,
+    version: int = 0,
 ) -> PledgeSignature:
-    """Record (or correct) who signed the pledge for a member unit, with what title, and when."""
+    """Record (or correct) who signed the pledge for a member unit, with what title, and when.
+
+    `version` is the signature's as the user loaded it (0: not signed yet); a save made on a
+    copy someone else changed, added or removed meanwhile is refused.
+    """
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.bloc_year_id != pledge.bloc_year_id:
         raise DomainError(_("The unit is not a member of this pledge's bloc-year."))
     signature = PledgeSignature.objects.filter(membership=membership).first()
+    if (signature.version if signature is not None else 0) != version:
+        raise stale()
     if signature is None:
         signature = PledgeSignature(pledge=pledge, membership=membership)
+    else:
+        signature.version += 1
     signature.signatory_name = signatory_name
     signature.signatory_title = signatory_title
     signature.signed_on = signed_on

@@ -211,6 +211,7 @@ def pledge_sign(request, bloc_pk: int, year: int, membership_pk: int):
                 signatory_name=data["signatory_name"],
                 signatory_title=data["signatory_title"],
                 signed_on=data["signed_on"],
+                version=data["version"],
             )
         except DomainError as error:
             form.add_error(error.field, error.message)

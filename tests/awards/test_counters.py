@@ -13,6 +13,7 @@ from awards.services.counters import counter_add, counter_delete, counter_update
 from core.errors import DomainError
 from tests.awards import review_world as review
 from tests.awards.review_world import record
+from tests.checks import STALE, vietnamese
 from tests.factories import UnitFactory
 from tests.personas import by_persona
 
@@ -68,15 +69,19 @@ class TestTheService:
         member = counter_add(ballot=ballot, role="member", name="Trần Thị Lan")
 
         with pytest.raises(DomainError):
-            counter_update(counter=member, role="head", name="Trần Thị Lan")
+            counter_update(counter=member, version=member.version, role="head", name="Trần Thị Lan")
 
         assert BallotCounter.objects.get(pk=member.pk).role == "member"
 
     def test_the_head_may_be_corrected_and_handed_to_a_member(self, ballot, head):
         member = counter_add(ballot=ballot, role="member", name="Trần Thị Lan")
 
-        counter_update(counter=head, role="member", name="Phạm Văn Bình", title="Thành viên")
-        counter_update(counter=member, role="head", name="Trần Thị Lan", title="Phó Chánh VP")
+        counter_update(
+            counter=head, version=1, role="member", name="Phạm Văn Bình", title="Thành viên"
+        )
+        counter_update(
+            counter=member, version=1, role="head", name="Trần Thị Lan", title="Phó Chánh VP"
+        )
 
         assert [(r[1], r[2], r[3]) for r in rows(ballot)] == [
             ("member", "Phạm Văn Bình", "Thành viên"),
@@ -169,6 +174,7 @@ class TestThePages:
         client = client_for(request.getfixturevalue(persona))
         edit = url("counter_edit", ballot, head.pk)
         data = {"role": "head", "name": "Phạm Văn Bình", "title": "Viện trưởng", "unit": ""}
+        data["version"] = head.version
 
         page = client.get(edit)
         response = client.post(edit, data)
@@ -260,3 +266,37 @@ def test_the_committee_page_makes_a_pinned_number_of_queries_that_does_not_grow(
         assert client.get(url("counter_list", ballot)).status_code == 200
 
     assert len(many) == len(few)
+
+
+class TestLostUpdates:
+    def test_a_correction_made_on_a_stale_form_is_refused_and_changes_nothing(
+        self, client_for, secretariat, board, ballot, head
+    ):
+        edit = url("counter_edit", ballot, head.pk)
+        stale_form = client_for(secretariat).get(edit).context["form"]
+        client_for(board).post(
+            edit, {"role": "head", "name": "Phạm Văn Bình", "title": "Viện trưởng", "version": 1}
+        )
+
+        response = client_for(secretariat).post(
+            edit,
+            {
+                "role": "head",
+                "name": "Phạm Văn Bình",
+                "title": "Phó Viện trưởng (cũ)",
+                "version": stale_form["version"].value(),
+            },
+        )
+
+        assert response.status_code == 200
+        assert vietnamese(STALE) in response.context["form"].non_field_errors()
+        assert BallotCounter.objects.get().title == "Viện trưởng"
+
+    def test_the_service_refuses_a_stale_version(self, ballot, head):
+        counter_update(counter=head, version=1, role="head", name="Phạm Văn Bình", title="A")
+
+        with pytest.raises(DomainError) as refusal:
+            counter_update(counter=head, version=1, role="head", name="Phạm Văn Bình", title="B")
+
+        assert refusal.value.message == vietnamese(STALE)
+        assert BallotCounter.objects.get().title == "A"

@@ -12,6 +12,7 @@ from blocs.models import BlocYear, Handover, HandoverItem, YearStateChange
 from blocs.services import handover as services
 from blocs.services import year_state
 from core.errors import DomainError
+from tests.checks import STALE, vietnamese
 from tests.factories import BlocYearFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -291,6 +292,7 @@ class TestCorrection:
                 [ITEMS[0], "Cờ thi đua luân chuyển (01 lá)"],
                 existing=existing,
                 to_representative="Lê Văn Đúng",
+                version=handover.version,
             ),
         )
 
@@ -471,3 +473,37 @@ class TestClose:
         assert response.status_code == 302
         assert Handover.objects.filter(bloc_year=bloc_year_1).exists()
         assert bloc_year_1.state_changes.count() == 1
+
+
+class TestLostUpdates:
+    def test_a_correction_made_on_a_stale_form_is_refused_and_changes_nothing(
+        self, recorded, unit_h, unit_d, board, client_for
+    ):
+        client = client_for(board)
+        client.post(url("blocyear_reopen", recorded), {"reason": "Sửa biên bản bàn giao"})
+        stale_form = client.get(url("handover_record", recorded)).context["form"]
+        services.handover_record(
+            bloc_year=recorded,
+            user=board,
+            version=1,
+            from_unit=unit_h,
+            from_representative="Nguyễn Văn Giao",
+            to_unit=unit_d,
+            to_representative="Người nhận đã sửa",
+            handed_over_on=datetime.date(2026, 1, 20),
+        )
+        BlocYear.objects.filter(pk=recorded.pk).update(state=BlocYear.State.OPEN)
+
+        response = client.post(
+            url("handover_record", recorded),
+            handover_data(
+                unit_h,
+                unit_d,
+                to_representative="Người nhận cũ",
+                version=stale_form["version"].value(),
+            ),
+        )
+
+        assert response.status_code == 200
+        assert vietnamese(STALE) in response.context["form"].non_field_errors()
+        assert Handover.objects.get().to_representative == "Người nhận đã sửa"

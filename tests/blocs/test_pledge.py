@@ -11,7 +11,7 @@ from django.utils import translation
 
 from blocs.models import BlocYear, Membership, Pledge, PledgeItem, PledgeSignature
 from blocs.services import pledge as services
-from tests.checks import STALE
+from tests.checks import STALE, vietnamese
 from tests.factories import (
     BlocYearFactory,
     BoardUserFactory,
@@ -572,7 +572,7 @@ class TestSign:
         sign_url = url("pledge_sign", bloc_year_1, membership.pk)
         client.post(sign_url, signature_data())
 
-        client.post(sign_url, signature_data(signatory_name="Phạm Văn Dũng"))
+        client.post(sign_url, signature_data(signatory_name="Phạm Văn Dũng", version=1))
 
         signature = PledgeSignature.objects.get(membership=membership)
         assert signature.signatory_name == "Phạm Văn Dũng"
@@ -651,13 +651,14 @@ def build_pledge_year(members: int, items: int):
     rows = [{"id": i.pk, "content": i.content, "target": "Sửa"} for i in pledge.items.all()]
     pledge = services.pledge_items_save(pledge=pledge, version=pledge.version, items=rows)
     for membership in bloc_year.memberships.select_related("unit"):
-        for name in ("Người ký", "Người ký đã sửa"):
+        for version, name in enumerate(("Người ký", "Người ký đã sửa")):
             services.pledge_sign(
                 pledge=pledge,
                 membership=membership,
                 signatory_name=name,
                 signatory_title="Giám đốc",
                 signed_on=datetime.date(2025, 2, 20),
+                version=version,
             )
     return bloc_year, units[0]
 
@@ -687,3 +688,36 @@ def test_the_pledge_page_makes_a_pinned_number_of_queries_that_does_not_grow(
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+
+
+class TestLostSignatures:
+    def test_a_correction_made_on_a_stale_form_is_refused_and_changes_nothing(
+        self, pledge, bloc_year_1, unit_m, member_staff, secretariat, client_for
+    ):
+        membership = membership_of(bloc_year_1, unit_m)
+        sign_url = url("pledge_sign", bloc_year_1, membership.pk)
+        client_for(member_staff).post(sign_url, signature_data())
+        stale_form = client_for(member_staff).get(sign_url).context["form"]
+        client_for(secretariat).post(sign_url, signature_data(signatory_name="B", version=1))
+
+        response = client_for(member_staff).post(
+            sign_url, signature_data(signatory_name="C", version=stale_form["version"].value())
+        )
+
+        assert response.status_code == 200
+        assert vietnamese(STALE) in response.context["form"].non_field_errors()
+        assert PledgeSignature.objects.get(membership=membership).signatory_name == "B"
+
+    def test_a_first_signature_entered_meanwhile_is_not_saved_over(
+        self, pledge, bloc_year_1, unit_m, member_staff, secretariat, client_for
+    ):
+        membership = membership_of(bloc_year_1, unit_m)
+        sign_url = url("pledge_sign", bloc_year_1, membership.pk)
+        stale_form = client_for(member_staff).get(sign_url).context["form"]
+        assert stale_form["version"].value() == 0
+        client_for(secretariat).post(sign_url, signature_data(signatory_name="B"))
+
+        response = client_for(member_staff).post(sign_url, signature_data(signatory_name="C"))
+
+        assert vietnamese(STALE) in response.context["form"].non_field_errors()
+        assert PledgeSignature.objects.get(membership=membership).signatory_name == "B"

@@ -205,6 +205,7 @@ def test_a_handover_without_items_leaves_a_line_to_fill_in(ca_mau):
         to_representative="Trần Thị Bình",
         handed_over_on=datetime.date(2021, 3, 12),
         items=[],
+        version=ca_mau.handover.version,  # a correction of the handover recorded before
     )
     text = flat(page_texts(HandoverBuilder(handover).render())[0])
 
