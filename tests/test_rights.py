@@ -97,8 +97,8 @@ WRITE_FORMS = {
         lambda w: Unit.objects.get(pk=w.unit_h.pk).leader_name == "Nguyễn Văn Mới",
     ),
     "settings of bloc 1 in 2025": (
-        lambda w: settings_data(w.bloc_year_1, merit_quota=7),
-        lambda w: BlocYear.objects.get(pk=w.bloc_year_1.pk).merit_quota == 7,
+        lambda w: settings_data(w.bloc_year_1, merit_quota=2),
+        lambda w: BlocYear.objects.get(pk=w.bloc_year_1.pk).merit_quota == 2,
     ),
 }
 
@@ -185,7 +185,7 @@ class TestClosedYear:
         url = reverse("blocs:blocyear_settings", args=[closed.bloc_id, closed.year])
 
         assert client.get(url).status_code == 403
-        assert client.post(url, settings_data(closed, merit_quota=7)).status_code == 403
+        assert client.post(url, settings_data(closed, merit_quota=2)).status_code == 403
         closed.refresh_from_db()
         assert closed.merit_quota == 3
 
@@ -198,11 +198,11 @@ class TestClosedYear:
     def test_the_board_still_changes_the_settings(self, closed, board, client_for):
         url = reverse("blocs:blocyear_settings", args=[closed.bloc_id, closed.year])
 
-        response = client_for(board).post(url, settings_data(closed, merit_quota=7))
+        response = client_for(board).post(url, settings_data(closed, merit_quota=2))
 
         assert response.status_code == 302
         closed.refresh_from_db()
-        assert closed.merit_quota == 7
+        assert closed.merit_quota == 2
 
 
 class TestEditLinks:
@@ -382,16 +382,16 @@ class TestBlocYearSettings:
     def test_a_stale_version_is_refused_with_the_message_that_someone_else_saved(
         self, bloc_year_1, secretariat, deputy_staff, client_for, url
     ):
-        loaded_by_deputy = settings_data(bloc_year_1, merit_quota=8)
-        client_for(secretariat).post(url, settings_data(bloc_year_1, merit_quota=4))
+        loaded_by_deputy = settings_data(bloc_year_1, merit_quota=1)
+        client_for(secretariat).post(url, settings_data(bloc_year_1, merit_quota=2))
 
         response = client_for(deputy_staff).post(url, loaded_by_deputy)
 
         assert response.status_code == 200
         assert vietnamese(STALE) in response.content.decode()
-        assert 'value="8"' in response.content.decode()
+        assert 'name="merit_quota" value="1"' in response.content.decode()
         bloc_year_1.refresh_from_db()
-        assert (bloc_year_1.merit_quota, bloc_year_1.version) == (4, 2)
+        assert (bloc_year_1.merit_quota, bloc_year_1.version) == (2, 2)
 
     def test_decomposed_text_is_stored_composed(self, bloc_year_1, board, client_for, url):
         typed = unicodedata.normalize("NFD", "Khối phó thứ hai do Sở Tư pháp đảm nhiệm.")

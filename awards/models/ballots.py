@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,9 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from awards.models.types import AwardType
-from blocs.models import BlocYear
+from blocs.models import MAX_POSITION, BlocYear
 from core.models import CleanTextModel
 from units.models import Unit
+
+# A bloc never needs more rounds than this, nor counts more ballots than this.
+MAX_ROUNDS = 10
+BALLOT_COUNT = [MaxValueValidator(1000)]
 
 
 class BallotQuerySet(models.QuerySet):
@@ -35,11 +40,13 @@ class Ballot(CleanTextModel):
         related_name="ballots",
         verbose_name=_("meeting"),
     )
-    round_number = models.PositiveSmallIntegerField(_("round"), default=1)
-    issued = models.PositiveSmallIntegerField(_("ballots issued"))
-    returned = models.PositiveSmallIntegerField(_("ballots returned"))
-    valid = models.PositiveSmallIntegerField(_("valid ballots"))
-    invalid = models.PositiveSmallIntegerField(_("invalid ballots"))
+    round_number = models.PositiveSmallIntegerField(
+        _("round"), default=1, validators=[MinValueValidator(1), MaxValueValidator(MAX_ROUNDS)]
+    )
+    issued = models.PositiveSmallIntegerField(_("ballots issued"), validators=BALLOT_COUNT)
+    returned = models.PositiveSmallIntegerField(_("ballots returned"), validators=BALLOT_COUNT)
+    valid = models.PositiveSmallIntegerField(_("valid ballots"), validators=BALLOT_COUNT)
+    invalid = models.PositiveSmallIntegerField(_("invalid ballots"), validators=BALLOT_COUNT)
     note = models.CharField(_("note"), max_length=300, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
@@ -153,7 +160,9 @@ class BallotCounter(CleanTextModel):
     ballot = models.ForeignKey(
         Ballot, on_delete=models.CASCADE, related_name="counters", verbose_name=_("ballot")
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=1, validators=[MaxValueValidator(MAX_POSITION)]
+    )
     role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.MEMBER)
     name = models.CharField(_("name"), max_length=150)
     title = models.CharField(_("title"), max_length=150, blank=True)

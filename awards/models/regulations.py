@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,8 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from awards.models.types import ProvinceScopedQuerySet
+from blocs.models import MAX_POSITION, MAX_QUOTA, QUORUM_BOUNDS
 from core.models import CleanTextModel
 from units.models import Province
+
+# More members than any bloc has: a large bloc is counted below it.
+MAX_BLOC_MEMBERS = 500
 
 
 class LegalBasisQuerySet(models.QuerySet):
@@ -81,7 +86,9 @@ class LegalBasis(CleanTextModel):
         default=True,
         help_text=_("Tờ trình and vote-count records cite it while it is in force."),
     )
-    position = models.PositiveSmallIntegerField(_("display order"), default=1)
+    position = models.PositiveSmallIntegerField(
+        _("display order"), default=1, validators=[MaxValueValidator(MAX_POSITION)]
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
@@ -166,25 +173,35 @@ class AwardRules(CleanTextModel):
         verbose_name=_("set by"),
         help_text=_("The province's regulation (quy chế) or decision that sets these rules."),
     )
-    quorum_numerator = models.PositiveSmallIntegerField(_("quorum (numerator)"), default=2)
-    quorum_denominator = models.PositiveSmallIntegerField(_("quorum (denominator)"), default=3)
+    quorum_numerator = models.PositiveSmallIntegerField(
+        _("quorum (numerator)"), default=2, validators=QUORUM_BOUNDS
+    )
+    quorum_denominator = models.PositiveSmallIntegerField(
+        _("quorum (denominator)"), default=3, validators=QUORUM_BOUNDS
+    )
     vote_threshold_percent = models.PositiveSmallIntegerField(
         _("vote threshold (percent of valid ballots)"),
         default=50,
         help_text=_("A unit is proposed when it gets more than this share of valid ballots."),
     )
-    flags_per_bloc = models.PositiveSmallIntegerField(_("emulation flags per bloc"), default=1)
+    flags_per_bloc = models.PositiveSmallIntegerField(
+        _("emulation flags per bloc"), default=1, validators=[MaxValueValidator(MAX_QUOTA)]
+    )
     large_bloc_members = models.PositiveSmallIntegerField(
         _("a large bloc has at least (members)"),
         null=True,
         blank=True,
+        validators=[MaxValueValidator(MAX_BLOC_MEMBERS)],
         help_text=_("Empty when every bloc has the same flag quota."),
     )
     flags_per_large_bloc = models.PositiveSmallIntegerField(
-        _("emulation flags per large bloc"), null=True, blank=True
+        _("emulation flags per large bloc"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_QUOTA)],
     )
     merits_per_bloc = models.PositiveSmallIntegerField(
-        _("certificates of merit per bloc"), default=3
+        _("certificates of merit per bloc"), default=3, validators=[MaxValueValidator(MAX_QUOTA)]
     )
     nomination_without_ballot = models.BooleanField(
         _("a bloc may propose with a reason, without a ballot"),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from blocs.models import BlocYear, Membership
+from blocs.models import MAX_POSITION, BlocYear, Membership
 from core.models import CleanTextModel
 
 
@@ -31,7 +32,9 @@ class Criterion(CleanTextModel):
         related_name="children",
         verbose_name=_("section"),
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=1, validators=[MaxValueValidator(MAX_POSITION)]
+    )
     title = models.CharField(_("title"), max_length=500)
     max_points = models.DecimalField(_("max points"), max_digits=7, decimal_places=2, default=0)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.NORMAL)
@@ -77,6 +80,16 @@ class Criterion(CleanTextModel):
             and (self.parent.bloc_year_id != self.bloc_year_id or self.parent.parent_id)
         ):
             raise ValidationError({"parent": _("Choose a section of the same bloc-year.")})
+        scale = self.bloc_year.score_scale if self.bloc_year_id else None
+        if scale is not None and self.max_points is not None and self.max_points > scale:
+            raise ValidationError(
+                {
+                    "max_points": _(
+                        "At most %(scale)d points: the year is scored out of %(scale)d."
+                    )
+                    % {"scale": scale}
+                }
+            )
 
 
 class Score(CleanTextModel):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from blocs.models import MAX_POSITION
 from core.models import CleanTextModel
 from units.models import Province
 
@@ -65,7 +67,10 @@ class AwardType(CleanTextModel):
         help_text=_("Blocs vote on and propose this award at their year-end conference."),
     )
     position = models.PositiveSmallIntegerField(
-        _("display order"), default=1, help_text=_("Lists show the types in this order.")
+        _("display order"),
+        default=1,
+        help_text=_("Lists show the types in this order."),
+        validators=[MaxValueValidator(MAX_POSITION)],
     )
     is_active = models.BooleanField(
         _("in use"),

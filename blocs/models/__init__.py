@@ -1,6 +1,10 @@
 from blocs.models.blocs import (
+    MAX_LOOKBACK_YEARS,
+    MAX_POSITION,
+    MAX_QUOTA,
     MAX_YEAR,
     MIN_YEAR,
+    QUORUM_BOUNDS,
     Bloc,
     BlocYear,
     LeadershipDecision,
@@ -12,8 +16,12 @@ from blocs.models.closing import Handover, HandoverItem, YearStateChange
 from blocs.models.pledges import Plan, Pledge, PledgeItem, PledgeSignature
 
 __all__ = [
+    "MAX_LOOKBACK_YEARS",
+    "MAX_POSITION",
+    "MAX_QUOTA",
     "MAX_YEAR",
     "MIN_YEAR",
+    "QUORUM_BOUNDS",
     "Bloc",
     "BlocYear",
     "Handover",

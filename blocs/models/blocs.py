@@ -15,6 +15,13 @@ from units.models import Province, Unit
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
+# Domain bounds of a bloc-year's settings: a quorum is a fraction of tenths at the finest, no
+# bloc has a hundred units to award, a look-back of more than ten years says nothing.
+QUORUM_BOUNDS = [MaxValueValidator(10)]
+MAX_QUOTA = 100
+MAX_LOOKBACK_YEARS = 10
+# A number in a list (a rotation order, a pledge's items, a section's criteria …).
+MAX_POSITION = 1000
 
 
 def quorum_of(member_count: int, numerator: int, denominator: int) -> int:
@@ -111,7 +118,9 @@ class RotationSlot(models.Model):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="rotation_slots", verbose_name=_("unit")
     )
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(
+        _("position"), validators=[MaxValueValidator(MAX_POSITION)]
+    )
 
     history = HistoricalRecords()
 
@@ -199,22 +208,31 @@ class BlocYear(CleanTextModel):
         default=False,
         help_text=_("For past years whose records do not name the deputies."),
     )
-    quorum_numerator = models.PositiveSmallIntegerField(_("quorum (numerator)"), default=2)
-    quorum_denominator = models.PositiveSmallIntegerField(_("quorum (denominator)"), default=3)
+    quorum_numerator = models.PositiveSmallIntegerField(
+        _("quorum (numerator)"), default=2, validators=QUORUM_BOUNDS
+    )
+    quorum_denominator = models.PositiveSmallIntegerField(
+        _("quorum (denominator)"), default=3, validators=QUORUM_BOUNDS
+    )
     vote_threshold_percent = models.PositiveSmallIntegerField(
         _("vote threshold (percent of valid ballots)"),
         default=50,
         validators=[MaxValueValidator(100)],
         help_text=_("A unit is proposed when it gets more than this share of valid ballots."),
     )
-    flag_quota = models.PositiveSmallIntegerField(_("emulation flags (quota)"), default=1)
-    merit_quota = models.PositiveSmallIntegerField(_("certificates of merit (quota)"), default=3)
+    flag_quota = models.PositiveSmallIntegerField(
+        _("emulation flags (quota)"), default=1, validators=[MaxValueValidator(MAX_QUOTA)]
+    )
+    merit_quota = models.PositiveSmallIntegerField(
+        _("certificates of merit (quota)"), default=3, validators=[MaxValueValidator(MAX_QUOTA)]
+    )
     score_scale = models.PositiveSmallIntegerField(
         _("score scale"), choices=[(100, "100"), (1000, "1000")], default=100
     )
     rotation_lookback_years = models.PositiveSmallIntegerField(
         _("rotation look-back (years)"),
         default=3,
+        validators=[MaxValueValidator(MAX_LOOKBACK_YEARS)],
         help_text=_(
             "A unit that was head or deputy in any of this many past years is passed over "
             "when the next deputy is proposed."

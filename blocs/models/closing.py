@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from blocs.models.blocs import BlocYear
+from blocs.models.blocs import MAX_POSITION, BlocYear
 from core.models import CleanTextModel
 from units.models import Unit
 
@@ -128,7 +129,9 @@ class HandoverItem(CleanTextModel):
     handover = models.ForeignKey(
         Handover, on_delete=models.CASCADE, related_name="items", verbose_name=_("handover")
     )
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(
+        _("position"), validators=[MaxValueValidator(MAX_POSITION)]
+    )
     description = models.CharField(_("item"), max_length=300)
     quantity = models.CharField(_("quantity"), max_length=50, blank=True)
     note = models.CharField(_("note"), max_length=250, blank=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from blocs.models.blocs import BlocYear, Membership
+from blocs.models.blocs import MAX_POSITION, BlocYear, Membership
 from core.models import CleanTextModel
 
 
@@ -51,7 +52,9 @@ class PledgeItem(CleanTextModel):
     pledge = models.ForeignKey(
         Pledge, on_delete=models.CASCADE, related_name="items", verbose_name=_("pledge")
     )
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(
+        _("position"), validators=[MaxValueValidator(MAX_POSITION)]
+    )
     content = models.TextField(_("content"))
     target = models.TextField(_("target"), blank=True)
 

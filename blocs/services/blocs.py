@@ -82,6 +82,15 @@ def bloc_year_update_settings(*, bloc_year: BlocYear, version: int, **settings) 
     for name in SETTINGS_FIELDS:
         if name in settings:
             setattr(bloc_year, name, settings[name])
+    members = bloc_year.memberships.count()
+    for name, label in (("flag_quota", _("flags")), ("merit_quota", _("certificates of merit"))):
+        quota = getattr(bloc_year, name)
+        if members and quota is not None and quota > members:
+            raise DomainError(
+                _("The bloc has %(members)d members: it cannot propose %(quota)d %(award)s.")
+                % {"members": members, "quota": quota, "award": label},
+                field=name,
+            )
     deputies = bloc_year.memberships.filter(role=Membership.Role.DEPUTY).count()
     if deputies > bloc_year.max_deputies:
         raise DomainError(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -16,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from blocs.models import BlocYear
+from blocs.models import MAX_POSITION, BlocYear
 from core.models import CleanTextModel
 from units.models import Unit
 
@@ -236,7 +237,9 @@ class MeetingPart(CleanTextModel):
     Each subclass declares its `meeting` key, with its own related name.
     """
 
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(
+        _("position"), validators=[MaxValueValidator(MAX_POSITION)]
+    )
 
     class Meta:
         abstract = True

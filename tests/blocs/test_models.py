@@ -174,20 +174,20 @@ class TestBlocYear:
 
 class TestBlocYearSettings:
     def test_the_settings_are_saved_and_the_version_bumped(self, bloc_year_1):
-        bloc_year_update_settings(bloc_year=bloc_year_1, version=1, merit_quota=5, score_scale=1000)
+        bloc_year_update_settings(bloc_year=bloc_year_1, version=1, merit_quota=2, score_scale=1000)
 
         bloc_year_1.refresh_from_db()
-        assert (bloc_year_1.merit_quota, bloc_year_1.score_scale) == (5, 1000)
+        assert (bloc_year_1.merit_quota, bloc_year_1.score_scale) == (2, 1000)
         assert bloc_year_1.version == 2
 
     def test_a_stale_version_is_refused_and_changes_nothing(self, bloc_year_1):
-        bloc_year_update_settings(bloc_year=bloc_year_1, version=1, merit_quota=5)
+        bloc_year_update_settings(bloc_year=bloc_year_1, version=1, merit_quota=2)
 
         with pytest.raises(DomainError):
-            bloc_year_update_settings(bloc_year=bloc_year_1, version=1, merit_quota=9)
+            bloc_year_update_settings(bloc_year=bloc_year_1, version=1, merit_quota=3)
 
         bloc_year_1.refresh_from_db()
-        assert bloc_year_1.merit_quota == 5
+        assert bloc_year_1.merit_quota == 2
 
     def test_the_maximum_of_deputies_cannot_drop_below_the_deputies_there_are(
         self, bloc_year_1, unit_m

@@ -228,13 +228,13 @@ class TestPages:
                 "note",
             )
         }
-        client.post(settings_url, {**data, "merit_quota": 5, "version": bloc_year_1.version})
+        client.post(settings_url, {**data, "merit_quota": 2, "version": bloc_year_1.version})
 
         response = client.get(bloc_year_1.get_absolute_url())
 
         latest = response.context["history"][0]
         assert latest.user == secretariat
-        assert [(c.old, c.new) for c in latest.changes] == [("3", "5")]
+        assert [(c.old, c.new) for c in latest.changes] == [("3", "2")]
 
     def test_the_bloc_page_shows_changes_of_its_rotation_order(
         self, bloc_1, unit_h, board, client_for
