@@ -161,5 +161,9 @@ LOGGING = {
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
 
-DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="khoithidua2026")
+# The demo's logins share this password; it is published in README, so a server with DEBUG off
+# (production) never gets it, and loads the demo at all only when DJANGO_DEMO_ALLOWED says so.
+PUBLISHED_DEMO_PASSWORD = "khoithidua2026"
+DEMO_PASSWORD = env.str("DEMO_PASSWORD", default=PUBLISHED_DEMO_PASSWORD)
+DEMO_ALLOWED = env.bool("DJANGO_DEMO_ALLOWED", default=DEBUG)
 AXES_VERBOSE = env.bool("AXES_VERBOSE", default=False)

@@ -19,3 +19,6 @@ STORAGES = {
 }
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# The suite loads the demo although DEBUG is off, with a password of its own.
+DEMO_ALLOWED = True
+DEMO_PASSWORD = "khoithidua-kiem-thu"

@@ -7,7 +7,7 @@ from io import StringIO
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from awards.models import AwardType
 from blocs.models import (
@@ -232,3 +232,24 @@ def test_each_province_has_the_standard_award_types(demo):
         names = set(province.award_types.values_list("name", flat=True))
         assert any(name.startswith("Cờ thi đua của UBND") for name in names)
         assert any(name.startswith("Bằng khen của Chủ tịch UBND") for name in names)
+
+
+def test_a_server_with_debug_off_loads_no_demo_unless_told(settings):
+    settings.DEBUG, settings.DEMO_ALLOWED = False, False
+
+    with pytest.raises(CommandError) as refusal:
+        load_demo()
+
+    assert "DJANGO_DEMO_ALLOWED=true" in str(refusal.value)
+    assert not User.objects.exists()
+
+
+def test_a_server_with_debug_off_never_gets_the_published_password(settings):
+    settings.DEBUG, settings.DEMO_ALLOWED = False, True
+    settings.DEMO_PASSWORD = settings.PUBLISHED_DEMO_PASSWORD
+
+    with pytest.raises(CommandError) as refusal:
+        load_demo()
+
+    assert "DEMO_PASSWORD" in str(refusal.value)
+    assert not User.objects.exists()

@@ -51,6 +51,16 @@ class Command(BaseCommand):
         if logins:
             self.print_logins()
             return
+        if not settings.DEMO_ALLOWED:
+            raise CommandError(
+                "DEBUG đang tắt: máy chủ này có vẻ là máy chủ thật, không nạp dữ liệu mẫu. "
+                "Nếu vẫn muốn nạp, đặt biến môi trường DJANGO_DEMO_ALLOWED=true."
+            )
+        if not settings.DEBUG and settings.DEMO_PASSWORD == settings.PUBLISHED_DEMO_PASSWORD:
+            raise CommandError(
+                "DEBUG đang tắt: không tạo tài khoản mẫu với mật khẩu đã công bố. "
+                "Đặt biến môi trường DEMO_PASSWORD là một mật khẩu riêng."
+            )
         try:
             created = demo_load()
         except DomainError as error:
