@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from tests.factories import PASSWORD, UnitUserFactory
@@ -47,6 +48,17 @@ def test_a_correct_login_lands_on_the_dashboard(client, secretariat):
     assert response.url == reverse("dashboard")
     assert is_logged_in(client)
     assert client.get(response.url).status_code == 200
+
+
+def test_a_login_is_noted_without_an_entry_in_the_user_s_history(client, secretariat):
+    entries = secretariat.history.count()
+
+    log_in(client, secretariat.username, PASSWORD)
+    log_in(Client(), secretariat.username, PASSWORD)
+
+    secretariat.refresh_from_db()
+    assert secretariat.last_login is not None
+    assert secretariat.history.count() == entries
 
 
 def test_a_wrong_password_shows_the_form_again_with_an_error(client, secretariat):

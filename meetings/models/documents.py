@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from blocs.models import BlocYear
 
@@ -108,6 +109,7 @@ class Document(models.Model):
     )
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
 
+    history = HistoricalRecords()
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
@@ -163,6 +165,8 @@ class DocumentSequence(models.Model):
     number_year = models.PositiveSmallIntegerField(_("year"))
     doc_type = models.CharField(_("type"), max_length=5, choices=Document.Type)
     last_number = models.PositiveIntegerField(_("last number"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("number sequence")

@@ -89,5 +89,7 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
     safe = symbol.replace("/", "-").replace(" ", "")
     # The storage never overwrites: an existing name gets a new suffix.
     document.file.save(f"{issuer.pk}-{date.year}-{safe}.pdf", ContentFile(pdf), save=False)
+    if user is not None:
+        document._history_user = user  # the issuer, also when no request names them
     document.save()
     return document

@@ -202,6 +202,20 @@ class TestStorage:
         assert document.sha256 == hashlib.sha256(content).hexdigest()
         assert document.size == len(content)
 
+    def test_an_issued_document_and_its_numbering_have_a_history_naming_the_issuer(
+        self, fake_pdfs, meeting, board
+    ):
+        document = issue(meeting, user=board)
+
+        [created] = document.history.all()
+        assert (created.history_type, created.history_user, created.symbol) == (
+            "+",
+            board,
+            document.symbol,
+        )
+        sequence = DocumentSequence.objects.get()
+        assert [record.last_number for record in sequence.history.all()] == [1, 0]
+
     def test_the_storage_never_overwrites_a_file_whose_name_is_taken(self, fake_pdfs, bloc_year_1):
         # 01/BB-KTĐ1 of 2025 and 01/BB-KTĐ1 of 2026 would be stored under the same name.
         first = issue(a_meeting(bloc_year_1, datetime.date(2025, 6, 1), "Sơ kết"))
