@@ -29,6 +29,20 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
+class RowVersionField(forms.IntegerField):
+    """The version of the row a form edits, as the user loaded it, in a hidden input. None sent
+    counts as 0, a row not recorded yet, so that a form of a row someone recorded meanwhile is
+    refused by the service."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=0, required=False, **kwargs)
+
+    def clean(self, value) -> int:
+        return super().clean(value) or 0
+
+
 class SpreadsheetUploadForm(forms.Form):
     """An Excel list to import; it is checked and previewed, not yet written."""
 

@@ -9,18 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from awards.models import BallotCounter
+from core.forms import RowVersionField
 from units.forms.units import UnitInYearChoiceField
 
 
 class CounterForm(forms.Form):
     """A member of the committee: role, name, title, and the member unit they stand for."""
 
-    # The version of the row as the user loaded it; none sent counts as 0, a row not recorded
-    # yet, so that a form of a row someone recorded meanwhile is refused.
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
-
-    def clean_version(self) -> int:
-        return self.cleaned_data["version"] or 0
+    version = RowVersionField()
 
     role = forms.ChoiceField(label=_("Role"), choices=BallotCounter.Role.choices)
     name = forms.CharField(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from awards.models import Ballot, BallotCounter
 from core.errors import DomainError
-from core.services import clean_or_refuse, stale, versioned_for_update
+from core.services import clean_or_refuse, versioned_for_update
 from units.models import Unit
 
 
@@ -67,8 +67,6 @@ def counter_update(
     on a copy someone else changed meanwhile."""
     ballot = _locked(counter.ballot)
     counter = versioned_for_update(BallotCounter, pk=counter.pk, version=version)
-    if counter.ballot_id != ballot.pk:
-        raise stale()
     _check(ballot=ballot, role=role, unit=unit, exclude_pk=counter.pk)
     counter.role, counter.name, counter.title, counter.unit = role, name, title, unit
     counter.version += 1

@@ -9,19 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from blocs.forms.pledge import DATE_INPUT, items_formset
 from blocs.models import Handover
-from core.forms import CleanTextMixin
+from core.forms import CleanTextMixin, RowVersionField
 from units.models import Unit
 
 
 class HandoverForm(CleanTextMixin, forms.ModelForm):
     """Who handed the year over to whom, when and where."""
 
-    # The version of the row as the user loaded it; none sent counts as 0, a row not recorded
-    # yet, so that a form of a row someone recorded meanwhile is refused.
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
-
-    def clean_version(self) -> int:
-        return self.cleaned_data["version"] or 0
+    version = RowVersionField()
 
     class Meta:
         model = Handover

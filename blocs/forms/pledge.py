@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blocs.models import Pledge, PledgeSignature
-from core.forms import CleanTextMixin
+from core.forms import CleanTextMixin, RowVersionField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -93,12 +93,7 @@ def table_helper() -> FormHelper:
 class PledgeSignatureForm(CleanTextMixin, forms.ModelForm):
     """Who signed the pledge for a member unit, with what title, and when."""
 
-    # The version of the row as the user loaded it; none sent counts as 0, a row not recorded
-    # yet, so that a form of a row someone recorded meanwhile is refused.
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
-
-    def clean_version(self) -> int:
-        return self.cleaned_data["version"] or 0
+    version = RowVersionField()
 
     class Meta:
         model = PledgeSignature

@@ -14,14 +14,14 @@ register = template.Library()
 def year_tabs(bloc_year, section: str) -> dict:
     """Show the sections of the bloc-year as tabs, menus holding theirs; `section` is the key of
     the page's own."""
-    menus = {item.key: item for item in slot_items(YEAR_SECTIONS) if isinstance(item, Menu)}
+    items = slot_items(YEAR_SECTIONS)
+    menus = {item.key: item for item in items if isinstance(item, Menu)}
     tabs: list[dict] = []
     opened: dict[str, dict] = {}
-    for item in slot_items(YEAR_SECTIONS):
+    for item in items:
         if not isinstance(item, Link):
             continue
         tab = {
-            "key": item.key,
             "label": item.label,
             "url": item.url(bloc_year=bloc_year),
             "testid": item.testid,
@@ -35,5 +35,6 @@ def year_tabs(bloc_year, section: str) -> dict:
             opened[menu.key] = {"label": menu.label, "testid": menu.testid, "links": []}
             tabs.append(opened[menu.key])
         opened[menu.key]["links"].append(tab)
-        opened[menu.key]["active"] = opened[menu.key].get("active", False) or tab["active"]
+    for menu in opened.values():
+        menu["active"] = any(link["active"] for link in menu["links"])
     return {"tabs": tabs}

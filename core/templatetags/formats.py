@@ -10,6 +10,3 @@ register = template.Library()
 
 register.filter("ngay_thang", formats.ngay_thang)
 register.filter("gio_phut", formats.gio_phut)
-register.filter("short_date", formats.short_date)
-register.filter("number_text", formats.number_text)
-register.filter("count_text", formats.count_text)

@@ -19,7 +19,6 @@ class ShownLink:
 
     label: str
     url: str
-    key: str
     testid: str
 
 
@@ -28,16 +27,18 @@ def slot_links(slot: str, **values) -> list[ShownLink]:
     """Return the links of a slot, given the page's values:
     `{% slot_links "blocs.board_dashboard_year" year=year as links %}`. A label may name the
     values (`%(year)s`)."""
-    return [
-        ShownLink(
-            label=str(item.label) % values if "%(" in str(item.label) else str(item.label),
-            url=item.url(**values),
-            key=item.key,
-            testid=item.testid,
-        )
-        for item in slot_items(slot)
-        if isinstance(item, Link)
-    ]
+    shown = []
+    for item in slot_items(slot):
+        if isinstance(item, Link):
+            label = str(item.label)
+            shown.append(
+                ShownLink(
+                    label=label % values if "%(" in label else label,
+                    url=item.url(**values),
+                    testid=item.testid,
+                )
+            )
+    return shown
 
 
 @register.simple_tag(takes_context=True)
