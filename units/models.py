@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.dates import sane_date
 from core.models import CleanTextModel
 
 
@@ -112,7 +113,7 @@ class Unit(CleanTextModel):
         related_name="merged_units",
         verbose_name=_("merged into"),
     )
-    merged_on = models.DateField(_("merged on"), null=True, blank=True)
+    merged_on = models.DateField(_("merged on"), null=True, blank=True, validators=[sane_date])
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
@@ -173,10 +174,14 @@ class UnitName(CleanTextModel):
     full_name = models.CharField(_("full name"), max_length=250)
     abbreviation = models.CharField(_("abbreviation"), max_length=30, blank=True)
     valid_from = models.DateField(
-        _("used from"), null=True, blank=True, help_text=_("Leave empty when not known.")
+        _("used from"),
+        null=True,
+        blank=True,
+        validators=[sane_date],
+        help_text=_("Leave empty when not known."),
     )
     valid_until = models.DateField(
-        _("used until"), help_text=_("The day the next name took effect.")
+        _("used until"), validators=[sane_date], help_text=_("The day the next name took effect.")
     )
     basis = models.CharField(
         _("basis"),

@@ -13,7 +13,8 @@ from simple_history.models import HistoricalRecords
 from awards.models.ballots import Ballot
 from awards.models.types import AwardType
 from blocs.models import BlocYear, Membership
-from core.models import CleanTextModel
+from core.dates import sane_date
+from core.models import CleanTextModel, YearDatedModel
 from units.models import Province, Unit
 
 
@@ -27,7 +28,7 @@ class Decision(CleanTextModel):
         verbose_name=_("province"),
     )
     number = models.CharField(_("number"), max_length=50)
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[sane_date])
     signer = models.CharField(_("signer"), max_length=200)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
@@ -48,11 +49,13 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(bloc_year__in=BlocYear.objects.for_user(user).values("pk"))
 
 
-class Submission(CleanTextModel):
+class Submission(YearDatedModel):
     """The bloc's submission (tờ trình) of its nominations to the province, with the dossier.
 
     A bloc whose nominations were returned submits again with a new submission.
     """
+
+    year_dates = ("date",)
 
     bloc_year = models.ForeignKey(
         BlocYear, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("bloc-year")
@@ -93,6 +96,9 @@ class Submission(CleanTextModel):
 
     def get_absolute_url(self) -> str:
         return reverse("awards:nomination_list", args=[self.bloc_year.bloc_id, self.bloc_year.year])
+
+    def dated_year(self) -> int | None:
+        return self.bloc_year.year if self.bloc_year_id else None
 
     @property
     def is_submitted(self) -> bool:

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from awards.models.types import ProvinceScopedQuerySet
 from blocs.models import MAX_POSITION, MAX_QUOTA, QUORUM_BOUNDS
+from core.dates import sane_date
 from core.models import CleanTextModel
 from units.models import Province
 
@@ -77,9 +78,13 @@ class LegalBasis(CleanTextModel):
             "ngày 15 tháng 6 năm 2022."
         ),
     )
-    effective_from = models.DateField(_("in force from"))
+    effective_from = models.DateField(_("in force from"), validators=[sane_date])
     effective_to = models.DateField(
-        _("in force until"), null=True, blank=True, help_text=_("Empty while it is in force.")
+        _("in force until"),
+        null=True,
+        blank=True,
+        validators=[sane_date],
+        help_text=_("Empty while it is in force."),
     )
     cite_in_documents = models.BooleanField(
         _("cited in documents"),

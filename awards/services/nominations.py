@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from awards.models import AwardRules, AwardType, Ballot, Decision, Nomination
 from awards.selectors.ballots import meeting_result
 from blocs.models import BlocYear
+from core.dates import year_window_error
 from core.errors import DomainError
 from core.services import clean_or_refuse, versioned_for_update
 from units.models import Province, Unit
@@ -232,6 +233,9 @@ def decision_record(
         nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
         if nomination.bloc_year.bloc.province_id != province.pk:
             raise DomainError(_("The nomination belongs to another province."))
+        year = nomination.bloc_year.year
+        if message := year_window_error(date, year, label=_("The date of the decision")):
+            raise DomainError(message, field="date")
         if nomination.status != Nomination.Status.SUBMITTED:
             raise DomainError(_("Only a submitted nomination can be decided."))
         if outcome == Nomination.Status.DOWNGRADED:

@@ -294,7 +294,7 @@ def province_nominations(request, year: int):
                 outcomes=form.outcomes(),
             )
         except DomainError as error:
-            form.add_error(None, error.message)
+            form.add_error(error.field, error.message)
         else:
             messages.success(request, _("The decision is recorded."))
             return redirect("awards:province_nominations", year)

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import CleanTextModel
+from core.dates import sane_date
+from core.models import CleanTextModel, YearDatedModel
 from units.models import Province, Unit
 
 MIN_YEAR = 1990
@@ -334,7 +335,7 @@ class LeadershipDecision(CleanTextModel):
     number = models.CharField(
         _("decision number"), max_length=50, help_text=_("For example: 888/QĐ-UBND.")
     )
-    date = models.DateField(_("date of issue"))
+    date = models.DateField(_("date of issue"), validators=[sane_date])
     signer = models.CharField(_("signed by"), max_length=150, blank=True)
     subject = models.CharField(
         _("subject"),
@@ -370,12 +371,14 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(bloc_year__in=BlocYear.objects.for_user(user).values("pk"))
 
 
-class Membership(CleanTextModel):
+class Membership(YearDatedModel):
     """A unit in a bloc-year, and its role there: member, head (khối trưởng) or deputy (khối phó).
 
     The role lives on the membership so that the database itself guarantees that every leader
     is a member of that bloc-year and that no unit is both head and deputy.
     """
+
+    year_dates = ("elected_on",)
 
     class Role(models.TextChoices):
         # Ordered so that sorting by role lists the head first.
@@ -485,6 +488,9 @@ class Membership(CleanTextModel):
 
     def get_absolute_url(self) -> str:
         return self.bloc_year.get_absolute_url()
+
+    def dated_year(self) -> int | None:
+        return self.bloc_year.year if self.bloc_year_id else None
 
     def clean(self) -> None:
         if not self.bloc_year_id:

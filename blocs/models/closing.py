@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from blocs.models.blocs import MAX_POSITION, BlocYear
-from core.models import CleanTextModel
+from core.models import CleanTextModel, YearDatedModel
 from units.models import Unit
 
 
@@ -60,8 +60,10 @@ class YearStateChange(CleanTextModel):
         return f"{self.bloc_year}: {self.get_state_display()}"
 
 
-class Handover(CleanTextModel):
+class Handover(YearDatedModel):
     """The handover of a bloc's leadership at the end of a year, from one head to the next."""
+
+    year_dates = ("handed_over_on",)
 
     bloc_year = models.OneToOneField(
         BlocYear,
@@ -121,6 +123,9 @@ class Handover(CleanTextModel):
 
     def get_absolute_url(self) -> str:
         return reverse("blocs:handover_detail", args=[self.bloc_year.bloc_id, self.bloc_year.year])
+
+    def dated_year(self) -> int | None:
+        return self.bloc_year.year if self.bloc_year_id else None
 
 
 class HandoverItem(CleanTextModel):

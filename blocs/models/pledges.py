@@ -12,11 +12,13 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from blocs.models.blocs import MAX_POSITION, BlocYear, Membership
-from core.models import CleanTextModel
+from core.models import CleanTextModel, YearDatedModel
 
 
-class Pledge(CleanTextModel):
+class Pledge(YearDatedModel):
     """The emulation pledge (giao ước thi đua) of a bloc-year: its contents and targets."""
+
+    year_dates = ("signed_on",)
 
     bloc_year = models.OneToOneField(
         BlocYear, on_delete=models.CASCADE, related_name="pledge", verbose_name=_("bloc-year")
@@ -44,6 +46,9 @@ class Pledge(CleanTextModel):
 
     def get_absolute_url(self) -> str:
         return reverse("blocs:pledge_detail", args=[self.bloc_year.bloc_id, self.bloc_year.year])
+
+    def dated_year(self) -> int | None:
+        return self.bloc_year.year if self.bloc_year_id else None
 
 
 class PledgeItem(CleanTextModel):
@@ -81,8 +86,10 @@ class PledgeItem(CleanTextModel):
         return f"{self.position}. {self.content[:60]}"
 
 
-class PledgeSignature(CleanTextModel):
+class PledgeSignature(YearDatedModel):
     """A member unit's signature of the pledge: who signed, with what title, on which day."""
+
+    year_dates = ("signed_on",)
 
     pledge = models.ForeignKey(
         Pledge, on_delete=models.CASCADE, related_name="signatures", verbose_name=_("pledge")
@@ -114,6 +121,9 @@ class PledgeSignature(CleanTextModel):
     def __str__(self) -> str:
         return f"{self.membership.unit}: {self.signatory_name}"
 
+    def dated_year(self) -> int | None:
+        return self.pledge.bloc_year.year if self.pledge_id else None
+
     def clean(self) -> None:
         if (
             self.pledge_id
@@ -125,8 +135,10 @@ class PledgeSignature(CleanTextModel):
             )
 
 
-class Plan(CleanTextModel):
+class Plan(YearDatedModel):
     """The bloc's plan for its year's emulation movement (kế hoạch), as the bloc issued it."""
+
+    year_dates = ("issued_on",)
 
     bloc_year = models.OneToOneField(
         BlocYear, on_delete=models.CASCADE, related_name="plan", verbose_name=_("bloc-year")
@@ -160,3 +172,6 @@ class Plan(CleanTextModel):
 
     def get_absolute_url(self) -> str:
         return reverse("blocs:plan_edit", args=[self.bloc_year.bloc_id, self.bloc_year.year])
+
+    def dated_year(self) -> int | None:
+        return self.bloc_year.year if self.bloc_year_id else None

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from blocs.models import BlocYear, LeadershipDecision, Membership
+from core.dates import year_window_error
 from core.errors import DomainError
 from core.services import clean_or_refuse
 from units.models import Province, Unit
@@ -136,6 +137,8 @@ def leadership_assign_by_decision(
     version: str | None = None,
 ) -> LeadershipDecision:
     """Record the provincial decision (or find it) and make the leaders it assigns."""
+    if message := year_window_error(date, bloc_year.year, label=_("The date of the decision")):
+        raise DomainError(message, field="date")
     decision = leadership_decision_record(
         province=bloc_year.bloc.province, number=number, date=date, signer=signer, subject=subject
     )

@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from blocs.models import MAX_POSITION, BlocYear
-from core.models import CleanTextModel
+from core.models import CleanTextModel, YearDatedModel
 from units.models import Unit
 
 
@@ -58,8 +58,10 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(CleanTextModel):
+class Meeting(YearDatedModel):
     """A conference of a bloc-year: launch and pledge signing, mid-year or year-end review."""
+
+    year_dates = ("date",)
 
     class Kind(models.TextChoices):
         LAUNCH = "launch", _("Launch and pledge signing")
@@ -180,15 +182,13 @@ class Meeting(CleanTextModel):
             "meetings:meeting_detail", args=[self.bloc_year.bloc_id, self.bloc_year.year, self.pk]
         )
 
+    def dated_year(self) -> int | None:
+        return self.bloc_year.year if self.bloc_year_id else None
+
     def clean(self) -> None:
         if not self.bloc_year_id:
             return
         errors: dict[str, str] = {}
-        year = self.bloc_year.year
-        if self.date and not year - 1 <= self.date.year <= year + 1:
-            errors["date"] = _(
-                "A meeting of the %(year)d year is held between %(start)d and %(end)d."
-            ) % {"year": year, "start": year - 1, "end": year + 1}
         units = {
             name: unit_id
             for name in ("host_unit", "secretary_unit")

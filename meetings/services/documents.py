@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.dates import year_window_error
 from core.errors import DomainError
 from meetings.documents.builder import DocumentBuilder
 from meetings.models import Document, DocumentSequence
@@ -47,6 +48,9 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
     date = builder.date()
     if date is None:
         raise DomainError(_("The record has no date yet: a document cannot be issued."))
+    # The date gives the year of the number: never open a numbering year outside the record's.
+    if message := year_window_error(date, bloc_year.year, label=_("The date of the document")):
+        raise DomainError(message)
     source_type = ContentType.objects.get_for_model(builder.source)
     # Lock the record first: two people issuing it at once (or a double click) would otherwise
     # both find no current document and give the record two numbers.

@@ -306,7 +306,7 @@ class TestMembership:
         [
             {"role": Membership.Role.HEAD, "basis": ""},
             {"basis": Membership.Basis.ELECTED},
-            {"elected_on": datetime.date(2024, 12, 20)},
+            {"elected_on": datetime.date(2025, 12, 20)},
         ],
         ids=["leader without basis", "member with basis", "member elected"],
     )

@@ -7,6 +7,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import sane_date
 from core.forms import CleanTextMixin
 from units.models import Unit
 from units.services.units import UNIT_EDITABLE_FIELDS
@@ -19,6 +20,7 @@ class UnitForm(CleanTextMixin, forms.ModelForm):
     renamed_on = forms.DateField(
         label=_("The name changed on"),
         required=False,
+        validators=[sane_date],
         help_text=_(
             "Fill in when the unit was renamed: the old name is kept for the records before "
             "that day. Leave empty to correct a typo."
