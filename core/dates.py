@@ -32,7 +32,10 @@ def year_window_error(day: datetime.date, year: int, *, label: str | None = None
     first, last = year_window(year)
     if first <= day <= last:
         return None
-    return _("%(label)s must lie between %(first)s and %(last)s, the period of the year %(year)s.") % {
+    message = _(
+        "%(label)s must lie between %(first)s and %(last)s, the period of the year %(year)s."
+    )
+    return message % {
         "label": label or _("The date"),
         "first": short_date(first),
         "last": short_date(last),
