@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from awards.models import (
     AwardRules,
@@ -18,11 +17,11 @@ from awards.models import (
     Score,
     Submission,
 )
-from core.admin import ReadOnlyAdmin
+from core.admin import HistoryAdmin, ReadOnlyAdmin
 
 
 @admin.register(AwardType)
-class AwardTypeAdmin(SimpleHistoryAdmin):
+class AwardTypeAdmin(HistoryAdmin):
     list_display = [
         "name",
         "short_name",
@@ -39,7 +38,7 @@ class AwardTypeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin):
+class RegistrationAdmin(HistoryAdmin):
     list_display = ["unit", "award_type", "bloc_year", "registered_on", "document_number"]
     list_filter = [
         "award_type__kind",
@@ -73,7 +72,7 @@ class ScoreInline(admin.TabularInline):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(SimpleHistoryAdmin):
+class CriterionAdmin(HistoryAdmin):
     list_display = ["title", "kind", "max_points", "position", "parent", "bloc_year"]
     list_filter = ["kind", "bloc_year__bloc__province", "bloc_year__year"]
     search_fields = ["title", "bloc_year__bloc__name"]
@@ -82,7 +81,7 @@ class CriterionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Score)
-class ScoreAdmin(SimpleHistoryAdmin):
+class ScoreAdmin(HistoryAdmin):
     list_display = ["membership", "criterion", "self_score", "bloc_score"]
     list_filter = ["criterion__bloc_year__bloc__province", "criterion__bloc_year__year"]
     search_fields = ["membership__unit__short_name", "criterion__title"]
@@ -103,7 +102,7 @@ class BallotCounterInline(admin.TabularInline):
 
 
 @admin.register(Ballot)
-class BallotAdmin(SimpleHistoryAdmin):
+class BallotAdmin(HistoryAdmin):
     list_display = ["meeting", "round_number", "issued", "returned", "valid", "invalid"]
     list_filter = ["meeting__bloc_year__bloc__province", "meeting__bloc_year__year"]
     search_fields = ["meeting__title", "meeting__bloc_year__bloc__name"]
@@ -112,7 +111,7 @@ class BallotAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(BallotVote)
-class BallotVoteAdmin(SimpleHistoryAdmin):
+class BallotVoteAdmin(HistoryAdmin):
     list_display = ["ballot", "unit", "award_type", "votes"]
     list_filter = ["award_type", "ballot__meeting__bloc_year__year"]
     search_fields = ["unit__short_name", "award_type__name"]
@@ -121,7 +120,7 @@ class BallotVoteAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(LegalBasis)
-class LegalBasisAdmin(SimpleHistoryAdmin):
+class LegalBasisAdmin(HistoryAdmin):
     list_display = [
         "number",
         "kind",
@@ -136,7 +135,7 @@ class LegalBasisAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AwardRules)
-class AwardRulesAdmin(SimpleHistoryAdmin):
+class AwardRulesAdmin(HistoryAdmin):
     list_display = [
         "province",
         "from_year",
@@ -152,7 +151,7 @@ class AwardRulesAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Nomination)
-class NominationAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+class NominationAdmin(ReadOnlyAdmin, HistoryAdmin):
     """Nominations change through the bloc's and the board's pages, which check the rules."""
 
     list_display = ["unit", "award_type", "bloc_year", "status", "decision"]
@@ -164,7 +163,7 @@ class NominationAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(HistoryAdmin):
     list_display = ["number", "date", "signer", "province"]
     list_filter = ["province"]
     search_fields = ["number", "signer", "note"]
@@ -177,7 +176,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+class SubmissionAdmin(ReadOnlyAdmin, HistoryAdmin):
     """A submission is prepared and sent through the bloc's pages, with its tờ trình."""
 
     list_display = ["bloc_year", "date", "signer_name", "submitted_at"]

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from blocs.models import (
     Bloc,
@@ -18,6 +17,7 @@ from blocs.models import (
     RotationSlot,
     YearStateChange,
 )
+from core.admin import HistoryAdmin
 
 
 class RotationSlotInline(admin.TabularInline):
@@ -41,7 +41,7 @@ class BlocYearInline(admin.TabularInline):
 
 
 @admin.register(Bloc)
-class BlocAdmin(SimpleHistoryAdmin):
+class BlocAdmin(HistoryAdmin):
     list_display = ["name", "symbol", "kind", "province"]
     list_filter = ["province", "kind"]
     search_fields = ["name", "symbol"]
@@ -50,7 +50,7 @@ class BlocAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(BlocYear)
-class BlocYearAdmin(SimpleHistoryAdmin):
+class BlocYearAdmin(HistoryAdmin):
     list_display = ["bloc", "year", "state", "max_deputies", "flag_quota", "merit_quota"]
     list_filter = ["state", "year", "bloc__province"]
     search_fields = ["bloc__name", "year"]
@@ -76,7 +76,7 @@ class BlocYearAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = ["unit", "bloc_year", "role", "deputy_rank", "basis"]
     list_filter = ["role", "basis", "year", "bloc_year__bloc__province"]
     search_fields = ["unit__short_name", "unit__full_name", "bloc_year__bloc__name"]
@@ -85,7 +85,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(LeadershipDecision)
-class LeadershipDecisionAdmin(SimpleHistoryAdmin):
+class LeadershipDecisionAdmin(HistoryAdmin):
     list_display = ["number", "date", "signer", "province"]
     list_filter = ["province"]
     search_fields = ["number", "subject", "signer"]
@@ -93,7 +93,7 @@ class LeadershipDecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RotationSlot)
-class RotationSlotAdmin(SimpleHistoryAdmin):
+class RotationSlotAdmin(HistoryAdmin):
     list_display = ["bloc", "position", "unit"]
     list_filter = ["bloc__province", "bloc"]
     search_fields = ["bloc__name", "unit__short_name", "unit__full_name"]
@@ -114,7 +114,7 @@ class PledgeSignatureInline(admin.TabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(SimpleHistoryAdmin):
+class PledgeAdmin(HistoryAdmin):
     list_display = ["title", "bloc_year", "signed_on"]
     list_filter = ["bloc_year__bloc__province", "bloc_year__year"]
     search_fields = ["title", "bloc_year__bloc__name"]
@@ -128,7 +128,7 @@ class HandoverItemInline(admin.TabularInline):
 
 
 @admin.register(Handover)
-class HandoverAdmin(SimpleHistoryAdmin):
+class HandoverAdmin(HistoryAdmin):
     list_display = ["bloc_year", "from_unit", "to_unit", "handed_over_on"]
     list_filter = ["bloc_year__bloc__province", "bloc_year__year"]
     search_fields = ["bloc_year__bloc__name", "from_unit__short_name", "to_unit__short_name"]
@@ -138,7 +138,7 @@ class HandoverAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(YearStateChange)
-class YearStateChangeAdmin(SimpleHistoryAdmin):
+class YearStateChangeAdmin(HistoryAdmin):
     list_display = ["bloc_year", "state", "changed_by", "changed_at"]
     list_filter = ["state", "bloc_year__bloc__province"]
     search_fields = ["bloc_year__bloc__name", "reason"]
@@ -146,7 +146,7 @@ class YearStateChangeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(HistoryAdmin):
     list_display = ["number", "issued_on", "subject", "bloc_year"]
     list_filter = ["bloc_year__bloc__province", "bloc_year__year"]
     search_fields = ["number", "subject", "bloc_year__bloc__name"]

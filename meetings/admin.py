@@ -3,9 +3,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyAdmin
+from core.admin import HistoryAdmin, ReadOnlyAdmin
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -49,7 +48,7 @@ class OpinionInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["title", "kind", "date", "bloc_year", "host_unit"]
     list_filter = ["kind", "bloc_year__year", "bloc_year__bloc__province"]
     search_fields = ["title", "bloc_year__bloc__name", "report_title"]

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import HistoryAdmin
 from units.models import Province, Unit, UnitName, User
 
 
@@ -15,7 +15,7 @@ class UnitNameInline(admin.TabularInline):
 
 
 @admin.register(Province)
-class ProvinceAdmin(SimpleHistoryAdmin):
+class ProvinceAdmin(HistoryAdmin):
     list_display = ["name", "code", "kind", "board_name"]
     list_filter = ["kind"]
     search_fields = ["name", "code", "board_name"]
@@ -23,7 +23,7 @@ class ProvinceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin):
+class UnitAdmin(HistoryAdmin):
     list_display = ["short_name", "abbreviation", "province", "leader_name", "merged_into"]
     list_filter = ["province", ("merged_into", admin.EmptyFieldListFilter)]
     search_fields = ["short_name", "full_name", "abbreviation", "names__full_name"]
@@ -38,7 +38,7 @@ class UnitAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(UnitName)
-class UnitNameAdmin(SimpleHistoryAdmin):
+class UnitNameAdmin(HistoryAdmin):
     list_display = ["short_name", "unit", "valid_from", "valid_until"]
     list_filter = ["unit__province"]
     search_fields = ["short_name", "full_name", "unit__short_name"]
@@ -47,7 +47,7 @@ class UnitNameAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(User)
-class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
+class UserAdmin(HistoryAdmin, BaseUserAdmin):
     list_display = ["username", "full_name", "province", "unit", "is_national", "is_active"]
     list_filter = ["province", "is_national", "is_staff", "is_superuser", "is_active"]
     search_fields = ["username", "full_name", "email", "unit__short_name"]

@@ -19,6 +19,10 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+
+from core.protection import deletion_guard
+from meetings.models import Document
 
 if TYPE_CHECKING:
     from blocs.models import BlocYear
@@ -80,7 +84,20 @@ def kind_declare(kind: DocumentKind) -> DocumentKind:
     kind.builder.kind = kind
     _KINDS[kind.code] = kind
     _BY_MODEL[kind.source.model] = kind
+    # The record a document was made from is what a correction is made from: it stays.
+    deletion_guard(kind.source.model, _issued_from)
     return kind
+
+
+def _issued_from(record: Model) -> str | None:
+    """Return why a record an issued document was made from cannot be deleted."""
+    issued = Document.objects.of_record(record).order_by("issued_at").first()
+    if issued is None:
+        return None
+    return _(
+        "The document %(symbol)s was issued from this record: it stays, so that the document "
+        "can be corrected from it."
+    ) % {"symbol": issued.symbol}
 
 
 def kind_extend(kind: DocumentKind, builder: type[DocumentBuilder]) -> DocumentKind:

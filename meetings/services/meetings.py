@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NotRequired, TypedDict
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from blocs.models import BlocYear
@@ -301,4 +302,11 @@ def meeting_delete(*, meeting: Meeting, version: int) -> None:
             _("Its minutes were issued as %(symbol)s: a meeting with an issued record stays.")
             % {"symbol": issued.symbol}
         )
-    meeting.delete()
+    try:
+        meeting.delete()
+    except ProtectedError as error:  # its ballots, or a record issued from one of its parts
+        records = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
+        raise DomainError(
+            _("Other records stand on this meeting (%(records)s): it stays.")
+            % {"records": ", ".join(records)}
+        ) from error
