@@ -141,21 +141,17 @@ def is_national_text(user, basis) -> bool:
     return basis is not None and basis.province_id is None
 
 
-may_set_rules_of_province = is_board_of_province | rules.is_superuser
 rules.add_perm(
     "awards.view_award_rules",
     is_authenticated & (sees_every_province | is_board_of_province | works_in_province),
 )
-rules.add_perm("awards.change_award_rules", is_authenticated & may_set_rules_of_province)
-rules.add_perm(
-    "awards.change_awardrules", is_authenticated & (is_board_of_its_province | rules.is_superuser)
-)
+rules.add_perm("awards.change_award_rules", is_authenticated & is_board_of_province)
+rules.add_perm("awards.change_awardrules", is_authenticated & is_board_of_its_province)
 rules.add_perm("awards.add_national_legal_basis", is_authenticated & sees_every_province)
-rules.add_perm("awards.add_province_legal_basis", is_authenticated & may_set_rules_of_province)
+rules.add_perm("awards.add_province_legal_basis", is_authenticated & is_board_of_province)
 rules.add_perm(
     "awards.change_legalbasis",
-    is_authenticated
-    & ((is_national_text & sees_every_province) | is_board_of_its_province | rules.is_superuser),
+    is_authenticated & ((is_national_text & sees_every_province) | is_board_of_its_province),
 )
 
 # A ballot round's counting committee and the bloc's submission (tờ trình) with the dossier:

@@ -190,9 +190,9 @@ class DemoLoader:
             job_title=spec.job_title,
             province=self.provinces[spec.province] if spec.province else None,
             unit=self.units[spec.unit] if spec.unit else None,
-            is_national=spec.is_admin,
-            is_staff=spec.is_admin,
-            is_superuser=spec.is_admin,
+            is_national=spec.national,
+            is_staff=spec.it_admin,
+            is_superuser=spec.it_admin,
         )
         user.set_password(settings.DEMO_PASSWORD)
         clean_or_refuse(user)

@@ -79,7 +79,8 @@ class DemoBloc:
 
 @dataclass(frozen=True)
 class DemoUser:
-    """A demo login: board staff (province code) or unit staff ((province code, unit key))."""
+    """A demo login: board staff (province code), unit staff ((province code, unit key)),
+    national staff, or the IT staff who run the installation (the Django admin only)."""
 
     username: str
     full_name: str
@@ -87,7 +88,8 @@ class DemoUser:
     role: str
     province: str | None = None
     unit: tuple[str, str] | None = None
-    is_admin: bool = False
+    national: bool = False
+    it_admin: bool = False
 
 
 @dataclass(frozen=True)
@@ -304,11 +306,18 @@ BLOCS = (KHOI_3, KHOI_I)
 
 USERS = (
     DemoUser(
-        username="quantri",
+        username="quocgia",
         full_name="Nguyễn Văn A",
-        job_title="Quản trị hệ thống (tài khoản mẫu)",
-        role="Quản trị: mọi tỉnh, trang quản trị Django",
-        is_admin=True,
+        job_title="Chuyên viên Ban Thi đua - Khen thưởng Trung ương (tài khoản mẫu)",
+        role="Cán bộ cấp Trung ương: xem mọi tỉnh",
+        national=True,
+    ),
+    DemoUser(
+        username="quantri",
+        full_name="Hoàng Văn Kỹ",
+        job_title="Quản trị kỹ thuật hệ thống (tài khoản mẫu)",
+        role="Quản trị kỹ thuật: chỉ trang quản trị Django",
+        it_admin=True,
     ),
     DemoUser(
         username="bantdkt.daklak",

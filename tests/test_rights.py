@@ -7,8 +7,15 @@ import unicodedata
 import pytest
 from django.urls import reverse
 
+from awards.models import AwardType
 from blocs.models import BlocYear
-from tests.checks import STALE, assert_is_vietnamese_sentence, vietnamese
+from tests.checks import (
+    STALE,
+    assert_database_refuses,
+    assert_is_vietnamese_sentence,
+    assert_refused,
+    vietnamese,
+)
 from tests.factories import BlocYearFactory, MembershipFactory
 from tests.personas import matrix
 from units.models import Unit
@@ -145,10 +152,80 @@ def test_an_anonymous_write_is_sent_to_log_in_and_changes_nothing(world, client,
     assert not was_saved(world)
 
 
-def test_it_admin_opens_the_admin(world, client_for, django_user_model):
-    admin = django_user_model.objects.create_superuser("quan_tri", password="x")
+class TestItStaff:
+    """IT staff run the installation with superuser accounts: the Django admin is theirs, and
+    the pages give them the rights of no board or unit (found: the demo's national admin was a
+    superuser, so that it could open 141 write forms across provinces)."""
 
-    assert client_for(admin).get(reverse("admin:index")).status_code == 200
+    @pytest.fixture
+    def it_staff(self, world, django_user_model):
+        return django_user_model.objects.create_superuser("quan_tri", password="x")
+
+    def test_they_open_the_admin(self, client_for, it_staff):
+        assert client_for(it_staff).get(reverse("admin:index")).status_code == 200
+
+    def test_the_start_page_leads_them_to_the_admin(self, client_for, it_staff):
+        page = client_for(it_staff).get(reverse("dashboard")).content.decode()
+
+        assert 'data-testid="it-account"' in page
+        assert reverse("admin:index") in page
+
+    @pytest.mark.parametrize("page_name", [name for name in PAGES if name != "admin"])
+    def test_the_pages_show_them_no_province(self, world, client_for, it_staff, page_name):
+        response = client_for(it_staff).get(PAGES[page_name](world))
+
+        if page_name in ("dashboard", "province list"):
+            assert response.status_code == 200
+            assert "object_list" not in response.context or not response.context["object_list"]
+        else:
+            assert response.status_code == 404
+
+    @pytest.mark.parametrize("page_name", [*WRITES])
+    def test_the_pages_save_nothing_of_theirs(self, world, client_for, it_staff, page_name):
+        form, was_saved = WRITE_FORMS[page_name]
+
+        response = client_for(it_staff).post(PAGES[page_name](world), form(world))
+
+        assert response.status_code == 404
+        assert not was_saved(world)
+
+    def test_their_rights_over_models_are_the_admin_s_and_over_records_the_rules(
+        self, world, it_staff
+    ):
+        assert it_staff.has_perm("units.change_unit")
+        assert not it_staff.has_perm("units.change_unit", world.unit_h)
+        assert not it_staff.has_perm("awards.add_national_legal_basis")
+
+
+@pytest.mark.parametrize("persona", ["national", "it_staff"])
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [("awards:awardtype_list", "get"), ("awards:awardtype_add_standard", "post")],
+)
+def test_the_award_types_refuse_who_manages_no_province(
+    request, world, client_for, django_user_model, persona, name, method
+):
+    # Found: a 500 on both pages for the demo's national admin, then a superuser.
+    if persona == "it_staff":
+        user = django_user_model.objects.create_superuser("quan_tri", password="x")
+    else:
+        user = request.getfixturevalue(persona)
+    response = getattr(client_for(user), method)(reverse(name))
+
+    assert response.status_code == 403
+    assert not AwardType.objects.filter(province=None).exists()
+
+
+class TestNationalStaff:
+    def test_they_are_not_superusers(self, national):
+        national.is_superuser = True
+
+        assert_refused(
+            national,
+            "National staff are not superusers: IT staff run the installation with accounts of "
+            "their own.",
+        )
+        assert_database_refuses(national)
 
 
 class TestProvinceList:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib import auth
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -214,7 +216,11 @@ class UnitName(CleanTextModel):
 
 
 class User(AbstractUser):
-    """A person who logs in: staff of a province's board, of a unit, or a national admin."""
+    """A person who logs in: staff of a province's board, of a unit, or national staff.
+
+    IT staff who run the installation are superusers: they work in the Django admin, and the
+    pages give them the rights of their board or unit, if any, and nothing more.
+    """
 
     full_name = models.CharField(_("person's full name"), max_length=150, blank=True)
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
@@ -237,7 +243,9 @@ class User(AbstractUser):
         help_text=_("For staff of a member unit; its role in a bloc-year gives the rights."),
     )
     is_national = models.BooleanField(
-        _("national admin"), default=False, help_text=_("Sees every province.")
+        _("national staff"),
+        default=False,
+        help_text=_("Reads every province and manages the provinces; not an IT superuser."),
     )
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
@@ -259,6 +267,14 @@ class User(AbstractUser):
                     "A national admin belongs to neither a province's board nor a unit."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(is_national=False) | Q(is_superuser=False),
+                name="units_user_national_is_not_superuser",
+                violation_error_message=_(
+                    "National staff are not superusers: IT staff run the installation with "
+                    "accounts of their own."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -269,7 +285,26 @@ class User(AbstractUser):
 
     @property
     def sees_every_province(self) -> bool:
-        return self.is_national or self.is_superuser
+        return self.is_national
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        """Whether the user has the permission, for a record when `obj` is given.
+
+        The rules answer for everyone: a superuser's blanket rights are the Django admin's
+        model permissions (ModelBackend gives a superuser all of them), not a right over every
+        record of every province in the pages.
+        """
+        if not self.is_active:
+            return False
+        for backend in auth.get_backends():
+            if not hasattr(backend, "has_perm"):
+                continue
+            try:
+                if backend.has_perm(self, perm, obj):
+                    return True
+            except PermissionDenied:
+                return False
+        return False
 
     @property
     def is_board(self) -> bool:

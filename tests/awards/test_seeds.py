@@ -47,7 +47,7 @@ from core.errors import DomainError
 from demo import outcomes
 from meetings.models import Document, Meeting
 from meetings.services.documents import document_issue
-from tests.factories import NationalUserFactory, UnitUserFactory
+from tests.factories import UnitUserFactory
 from tests.pdfs import pdf_text
 from tests.personas import PERSONAS, by_persona
 from units.models import Unit, User
@@ -262,8 +262,7 @@ def people() -> dict[str, User]:
         ),
         "other_province_staff": users["cthads.camau"],
         "other_province_board": users["bantdkt.camau"],
-        # Not the demo's `quantri`, who is also a superuser: national staff only read.
-        "national": NationalUserFactory(username="quocgia"),
+        "national": users["quocgia"],
     }
 
 
@@ -378,7 +377,7 @@ class TestTheSeedOutcomesReplayed:
         assert "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk Cờ thi đua của UBND tỉnh 7/8 (87,5%)" in text
 
     def test_the_result_page_makes_as_many_queries_for_either_bloc(self, client_for):
-        client = client_for(User.objects.get(username="quantri"))
+        client = client_for(User.objects.get(username="quocgia"))
         counts = []
         for province in (DAK_LAK, CA_MAU):
             ballot = record(province, seed_votes(province))

@@ -163,7 +163,11 @@ def test_cuc_thads_keeps_its_old_name_for_the_years_before_2025(demo):
 def test_the_demo_users_belong_where_their_roles_say(demo):
     users = {user.username: user for user in User.objects.select_related("province", "unit")}
 
-    assert users["quantri"].is_national and users["quantri"].is_superuser
+    assert users["quocgia"].is_national and not users["quocgia"].is_superuser
+    assert not users["quocgia"].is_staff
+    # The IT staff's account: the Django admin, and no province in the pages.
+    assert users["quantri"].is_superuser and users["quantri"].is_staff
+    assert not users["quantri"].is_national
     assert users["bantdkt.daklak"].province.code == "dak-lak"
     assert users["bantdkt.camau"].province.code == "ca-mau"
     assert users["thanhtra.daklak"].unit.full_name == "Thanh tra tỉnh Đắk Lắk"
