@@ -18,6 +18,7 @@ VERSION_FIELDS = {"version", "members_version", "fingerprint"}
 NOT_EDITS = {
     "core.forms.SpreadsheetUploadForm": "an upload, previewed before anything is written",
     "core.forms.ImportConfirmForm": "a signed preview, whose writes check the list's version",
+    "core.forms.CheckedFormSet": "the base of the lists of rows, which their forms version",
     "units.forms.accounts.LoginForm": "logs in",
     "units.forms.units.UnitCreateForm": "creates a unit",
     "blocs.forms.handover.HandoverItemForm": "a row of the handover form, saved with its version",

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardType
 from awards.services.award_types import AWARD_TYPE_EDITABLE_FIELDS
+from core.forms import HiddenFieldsChecked
 
 
-class AwardTypeForm(forms.ModelForm):
+class AwardTypeForm(HiddenFieldsChecked, forms.ModelForm):
     """An award type's name, kind and order; the version guards against a stale save."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

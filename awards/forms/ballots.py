@@ -7,12 +7,14 @@ from crispy_forms.layout import Div, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HiddenFieldsChecked
+
 
 def vote_field_name(unit_id: int, award_type_id: int) -> str:
     return f"votes_{unit_id}_{award_type_id}"
 
 
-class BallotForm(forms.Form):
+class BallotForm(HiddenFieldsChecked, forms.Form):
     round_number = forms.IntegerField(label=_("Round"), min_value=1, initial=1)
     issued = forms.IntegerField(label=_("Ballots issued"), min_value=0)
     returned = forms.IntegerField(label=_("Ballots returned"), min_value=0)

@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from awards.models import BallotCounter
-from core.forms import RowVersionField
+from core.forms import HiddenFieldsChecked, RowVersionField
 from units.forms.units import UnitInYearChoiceField
 
 
-class CounterForm(forms.Form):
+class CounterForm(HiddenFieldsChecked, forms.Form):
     """A member of the committee: role, name, title, and the member unit they stand for."""
 
     version = RowVersionField()

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Nomination
+from core.forms import HiddenFieldsChecked
 from units.forms.units import UnitInYearChoiceField
 
 
@@ -41,7 +42,7 @@ class NominationForm(forms.Form):
         self.helper.add_input(Submit("save", _("Nominate")))
 
 
-class NominationEditForm(forms.Form):
+class NominationEditForm(HiddenFieldsChecked, forms.Form):
     """A draft or returned nomination: its award (not for one from a ballot) and its reason."""
 
     award_type = forms.ModelChoiceField(queryset=None, label=_("Title or award"))
@@ -83,13 +84,13 @@ class NominationEditForm(forms.Form):
         self.helper.add_input(Submit("save", _("Save")))
 
 
-class DeleteForm(forms.Form):
+class DeleteForm(HiddenFieldsChecked, forms.Form):
     """The confirmation of a removal: the version the user saw."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(HiddenFieldsChecked, forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=1000)
     version = forms.IntegerField(widget=forms.HiddenInput)
 

@@ -16,9 +16,10 @@ from awards.services.regulations import (
     PROVINCE_KINDS,
 )
 from blocs.models import MAX_YEAR, MIN_YEAR
+from core.forms import HiddenFieldsChecked
 
 
-class AwardRulesForm(forms.ModelForm):
+class AwardRulesForm(HiddenFieldsChecked, forms.ModelForm):
     """The rules a province sets from a year on; the version guards against a stale save."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -83,7 +84,7 @@ class AwardRulesForm(forms.ModelForm):
         return data
 
 
-class LegalBasisForm(forms.ModelForm):
+class LegalBasisForm(HiddenFieldsChecked, forms.ModelForm):
     """A legal text with the dates it applies; national texts and the province's own differ in
     their kinds."""
 

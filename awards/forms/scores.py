@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Criterion
+from core.forms import HiddenFieldsChecked
 
 
 class CriterionForm(forms.ModelForm):
@@ -36,7 +37,7 @@ class CriterionForm(forms.ModelForm):
         self.helper.add_input(Submit("submit", _("Add")))
 
 
-class CriterionEditForm(forms.Form):
+class CriterionEditForm(HiddenFieldsChecked, forms.Form):
     """A section's or criterion's title, max points and kind."""
 
     title = forms.CharField(label=_("Section or criterion"), max_length=500)
@@ -64,7 +65,7 @@ class CriterionEditForm(forms.Form):
         self.helper.add_input(Submit("submit", _("Save")))
 
 
-class ScoreSheetForm(forms.Form):
+class ScoreSheetForm(HiddenFieldsChecked, forms.Form):
     """One unit's points on each criterion of the bloc-year: self-scores or bloc scores."""
 
     # A digest of the sheet as the form showed it: a sheet saved meanwhile is not overwritten.

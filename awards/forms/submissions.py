@@ -7,8 +7,10 @@ from crispy_forms.layout import Div, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HiddenFieldsChecked
 
-class SubmissionForm(forms.Form):
+
+class SubmissionForm(HiddenFieldsChecked, forms.Form):
     date = forms.DateField(
         label=_("Date of the submission"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -198,11 +198,10 @@ def nomination_delete_view(request, pk: int):
                 % {"unit": nomination.unit.name_in_year(bloc_year.year).short_name},
             )
         return redirect("awards:nomination_list", bloc_year.bloc_id, bloc_year.year)
-    return render(
-        request,
-        "awards/nomination_confirm_delete.html",
-        {"bloc_year": bloc_year, "section": "nominations", "nomination": nomination},
-    )
+    context = {"bloc_year": bloc_year, "section": "nominations", "nomination": nomination}
+    if "confirm" in request.POST:
+        context["form"] = form  # sent without the version the page gave it
+    return render(request, "awards/nomination_confirm_delete.html", context)
 
 
 @require_POST

@@ -8,13 +8,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blocs.models import Bloc
-from core.forms import CleanTextMixin
+from core.forms import CleanTextMixin, HiddenFieldsChecked
 from units.models import Province
 
 BLOC_EDITABLE_FIELDS = ("name", "kind", "symbol", "description")
 
 
-class BlocForm(CleanTextMixin, forms.ModelForm):
+class BlocForm(HiddenFieldsChecked, CleanTextMixin, forms.ModelForm):
     """A bloc's details; the version guards against two people saving it at once."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

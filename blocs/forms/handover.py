@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from blocs.forms.pledge import DATE_INPUT, items_formset
 from blocs.models import Handover
-from core.forms import CleanTextMixin, RowVersionField
+from core.forms import CleanTextMixin, HiddenFieldsChecked, RowVersionField
 from units.models import Unit
 
 
-class HandoverForm(CleanTextMixin, forms.ModelForm):
+class HandoverForm(HiddenFieldsChecked, CleanTextMixin, forms.ModelForm):
     """Who handed the year over to whom, when and where."""
 
     version = RowVersionField()
@@ -83,7 +83,7 @@ class HandoverForm(CleanTextMixin, forms.ModelForm):
         )
 
 
-class HandoverItemForm(CleanTextMixin, forms.Form):
+class HandoverItemForm(HiddenFieldsChecked, CleanTextMixin, forms.Form):
     """One thing handed over: a file of records, the seal, the rotating flag."""
 
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)

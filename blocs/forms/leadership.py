@@ -13,12 +13,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from blocs.models import BlocYear, LeadershipDecision
+from core.forms import HiddenFieldsChecked
 from units.models import Unit
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class LeadershipForm(forms.Form):
+class LeadershipForm(HiddenFieldsChecked, forms.Form):
     """What every way of setting the leadership shares: the lock and the confirmation to replace.
 
     `members` are the units of the bloc-year (with their former names loaded), `has_leaders`

@@ -8,10 +8,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from blocs.models import BlocYear, Membership
+from core.forms import HiddenFieldsChecked
 from units.models import Unit
 
 
-class MembersVersionForm(forms.Form):
+class MembersVersionForm(HiddenFieldsChecked, forms.Form):
     """The version of the member list the user saw; a change since then refuses the form."""
 
     members_version = forms.IntegerField(widget=forms.HiddenInput)

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from blocs.forms.pledge import DATE_INPUT
 from blocs.models import Plan
-from core.forms import CleanTextMixin
+from core.forms import CleanTextMixin, HiddenFieldsChecked
 
 
-class PlanForm(CleanTextMixin, forms.ModelForm):
+class PlanForm(HiddenFieldsChecked, CleanTextMixin, forms.ModelForm):
     """Number, date, subject and contents of the plan."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -8,12 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blocs.models import Pledge, PledgeSignature
-from core.forms import CleanTextMixin, RowVersionField
+from core.forms import CheckedFormSet, CleanTextMixin, HiddenFieldsChecked, RowVersionField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PledgeForm(CleanTextMixin, forms.ModelForm):
+class PledgeForm(HiddenFieldsChecked, CleanTextMixin, forms.ModelForm):
     """The pledge's header: its title, preamble, and where and when it was signed."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
@@ -40,7 +40,7 @@ class PledgeForm(CleanTextMixin, forms.ModelForm):
         self.helper.add_input(Submit("submit", _("Save")))
 
 
-class PledgeItemForm(CleanTextMixin, forms.Form):
+class PledgeItemForm(HiddenFieldsChecked, CleanTextMixin, forms.Form):
     """One content of the pledge and its target."""
 
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -50,7 +50,7 @@ class PledgeItemForm(CleanTextMixin, forms.Form):
     )
 
 
-class ItemsFormSet(forms.BaseFormSet):
+class ItemsFormSet(CheckedFormSet):
     """A numbered list: the ORDER column renumbers it, DELETE takes an item out."""
 
     def add_fields(self, form, index):
@@ -90,7 +90,7 @@ def table_helper() -> FormHelper:
     return helper
 
 
-class PledgeSignatureForm(CleanTextMixin, forms.ModelForm):
+class PledgeSignatureForm(HiddenFieldsChecked, CleanTextMixin, forms.ModelForm):
     """Who signed the pledge for a member unit, with what title, and when."""
 
     version = RowVersionField()

@@ -6,10 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blocs.models import Bloc
+from core.forms import HiddenFieldsChecked
 from units.models import Unit
 
 
-class RotationChangeForm(forms.Form):
+class RotationChangeForm(HiddenFieldsChecked, forms.Form):
     """One change to the rotation order, made on the version of the order the user saw."""
 
     class Operation:
@@ -57,7 +58,7 @@ class RotationChangeForm(forms.Form):
         return data
 
 
-class RotationAddForm(forms.Form):
+class RotationAddForm(HiddenFieldsChecked, forms.Form):
     """The form that adds a unit of the province at the end of the order."""
 
     op = forms.CharField(widget=forms.HiddenInput, initial=RotationChangeForm.Operation.ADD)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blocs.models import BlocYear
 from blocs.services.blocs import SETTINGS_FIELDS
+from core.forms import HiddenFieldsChecked
 
 
 class YearForm(forms.Form):
@@ -17,7 +18,7 @@ class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
 
 
-class BlocYearSettingsForm(forms.ModelForm):
+class BlocYearSettingsForm(HiddenFieldsChecked, forms.ModelForm):
     """The rules a bloc-year follows: deputies, quorum, vote threshold, quotas, score scale."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)

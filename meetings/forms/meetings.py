@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blocs.models import BlocYear
-from core.forms import CleanTextMixin
+from core.forms import CheckedFormSet, CleanTextMixin, HiddenFieldsChecked
 from meetings.models import AgendaItem, Chair, Guest, Meeting, Opinion
 from meetings.services.meetings import (
     AGENDA_FIELDS,
@@ -50,7 +50,7 @@ class MembersOnlyMixin:
             field.choices = choices
 
 
-class MeetingForm(MembersOnlyMixin, CleanTextMixin, forms.ModelForm):
+class MeetingForm(HiddenFieldsChecked, MembersOnlyMixin, CleanTextMixin, forms.ModelForm):
     """A meeting itself: kind, title, time, venue, secretary, the report adopted, conclusions."""
 
     unit_fields = ("host_unit", "secretary_unit")
@@ -151,7 +151,7 @@ class OpinionForm(PartForm):
         widgets = {"content": forms.Textarea(attrs={"rows": 2})}
 
 
-class PartFormSet(forms.BaseFormSet):
+class PartFormSet(CheckedFormSet):
     """The rows of one kind of a meeting, in order; a blank extra row is left out."""
 
     def rows(self) -> list[dict]:
@@ -207,7 +207,7 @@ formset_helper.form_tag = False
 formset_helper.template = "bootstrap5/table_inline_formset.html"
 
 
-class AttendanceForm(CleanTextMixin, forms.Form):
+class AttendanceForm(HiddenFieldsChecked, CleanTextMixin, forms.Form):
     """One member unit's attendance: present with its representative, or absent and why."""
 
     PRESENT, ABSENT = "present", "absent"
@@ -271,7 +271,7 @@ class AttendanceForm(CleanTextMixin, forms.Form):
         }
 
 
-class BaseAttendanceFormSet(forms.BaseFormSet):
+class BaseAttendanceFormSet(CheckedFormSet):
     def rows(self) -> list[dict]:
         """Return the rows as the service takes them, leaving out blank rows a client added."""
         return [form.row() for form in self.forms if form.cleaned_data]

@@ -8,12 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import sane_date
-from core.forms import CleanTextMixin
+from core.forms import CleanTextMixin, HiddenFieldsChecked
 from units.models import Unit
 from units.services.units import UNIT_EDITABLE_FIELDS
 
 
-class UnitForm(CleanTextMixin, forms.ModelForm):
+class UnitForm(HiddenFieldsChecked, CleanTextMixin, forms.ModelForm):
     """A unit's current details; a rename with a date keeps the old name as history."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
