@@ -38,8 +38,9 @@ class YearDatedModel(CleanTextModel):
         abstract = True
 
     def dated_year(self) -> int | None:
-        """Return the year of the record's bloc-year, or None while it is not known yet."""
-        raise NotImplementedError
+        """Return the year of the record's bloc-year, or None while it is not known yet; by
+        default that of its `bloc_year`."""
+        return self.bloc_year.year if self.bloc_year_id else None
 
     def clean_fields(self, exclude=None):
         errors: dict = {}

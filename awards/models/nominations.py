@@ -97,9 +97,6 @@ class Submission(YearDatedModel):
     def get_absolute_url(self) -> str:
         return reverse("awards:nomination_list", args=[self.bloc_year.bloc_id, self.bloc_year.year])
 
-    def dated_year(self) -> int | None:
-        return self.bloc_year.year if self.bloc_year_id else None
-
     @property
     def is_submitted(self) -> bool:
         return self.submitted_at is not None

@@ -489,9 +489,6 @@ class Membership(YearDatedModel):
     def get_absolute_url(self) -> str:
         return self.bloc_year.get_absolute_url()
 
-    def dated_year(self) -> int | None:
-        return self.bloc_year.year if self.bloc_year_id else None
-
     def clean(self) -> None:
         if not self.bloc_year_id:
             return

@@ -124,9 +124,6 @@ class Handover(YearDatedModel):
     def get_absolute_url(self) -> str:
         return reverse("blocs:handover_detail", args=[self.bloc_year.bloc_id, self.bloc_year.year])
 
-    def dated_year(self) -> int | None:
-        return self.bloc_year.year if self.bloc_year_id else None
-
 
 class HandoverItem(CleanTextModel):
     """One thing handed over: a file of records, a seal, the rotating flag."""

@@ -47,9 +47,6 @@ class Pledge(YearDatedModel):
     def get_absolute_url(self) -> str:
         return reverse("blocs:pledge_detail", args=[self.bloc_year.bloc_id, self.bloc_year.year])
 
-    def dated_year(self) -> int | None:
-        return self.bloc_year.year if self.bloc_year_id else None
-
 
 class PledgeItem(CleanTextModel):
     """One content of a pledge, with its target."""
@@ -172,6 +169,3 @@ class Plan(YearDatedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("blocs:plan_edit", args=[self.bloc_year.bloc_id, self.bloc_year.year])
-
-    def dated_year(self) -> int | None:
-        return self.bloc_year.year if self.bloc_year_id else None

@@ -182,9 +182,6 @@ class Meeting(YearDatedModel):
             "meetings:meeting_detail", args=[self.bloc_year.bloc_id, self.bloc_year.year, self.pk]
         )
 
-    def dated_year(self) -> int | None:
-        return self.bloc_year.year if self.bloc_year_id else None
-
     def clean(self) -> None:
         if not self.bloc_year_id:
             return
