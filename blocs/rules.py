@@ -134,8 +134,9 @@ rules.add_perm(
     is_authenticated
     & ((is_staff_of_member_unit & year_of_membership_is_open) | may_change_year_of_membership),
 )
-# The handover closes the year. Once recorded it is an issued record: only the board corrects
-# it, and only after reopening the year.
+# The secretariat records the handover while the year is open; once recorded it is an issued
+# record that only the board corrects, while the year is open (or records, in a year it closed
+# without one). The year stays open after it: see blocs.services.handover.
 rules.add_perm(
     "blocs.record_handover",
     is_authenticated

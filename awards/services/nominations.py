@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from awards.models import AwardRules, AwardType, Ballot, Decision, Nomination
 from awards.selectors.ballots import meeting_result
 from blocs.models import BlocYear
+from blocs.services.year_state import state_change
 from core.dates import year_window_error
 from core.errors import DomainError
+from core.formats import short_date
 from core.services import clean_or_refuse, versioned_for_update
 from units.models import Province, Unit
 
@@ -214,10 +216,13 @@ def decision_record(
     signer: str,
     outcomes: dict[Nomination, str],
     note: str = "",
+    user=None,
 ) -> Decision:
     """Record the province's decision and each nomination's outcome in it.
 
     An outcome is approved, rejected or downgraded (a flag becomes the certificate of merit).
+    A bloc-year whose dossier the decision settles, none of its nominations waiting any more,
+    is closed with it: its secretariat's work on the year ends there.
     """
     if not outcomes:
         raise DomainError(_("Choose the outcome of at least one nomination."))
@@ -248,4 +253,21 @@ def decision_record(
         nomination.decision = decision
         nomination.version += 1
         nomination.save()
+    bloc_years = {nomination.bloc_year_id for nomination in outcomes}
+    for bloc_year in BlocYear.objects.select_for_update().filter(pk__in=bloc_years).order_by("pk"):
+        waiting = bloc_year.nominations.exclude(
+            status__in=(
+                Nomination.Status.APPROVED,
+                Nomination.Status.REJECTED,
+                Nomination.Status.DOWNGRADED,
+            )
+        )
+        if bloc_year.is_open and not waiting.exists():
+            state_change(
+                bloc_year=bloc_year,
+                state=BlocYear.State.CLOSED,
+                user=user,
+                reason=_("The province decided the dossier: decision No. %(number)s of %(date)s.")
+                % {"number": decision.number, "date": short_date(decision.date)},
+            )
     return decision

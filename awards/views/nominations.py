@@ -291,6 +291,7 @@ def province_nominations(request, year: int):
                 signer=form.cleaned_data["signer"],
                 note=form.cleaned_data["note"],
                 outcomes=form.outcomes(),
+                user=request.user,
             )
         except DomainError as error:
             form.add_error(error.field, error.message)

@@ -1,4 +1,9 @@
-"""Recording the handover of a bloc's leadership at the end of a year, which closes the year."""
+"""Recording the handover of a bloc's leadership at the end of a year.
+
+The handover passes the leadership to next year's head; it does not end the outgoing team's
+work: issuing the year's documents, the dossier and its sending, answering a return stay open to
+the year's secretariat until the province decides the dossier or the board closes the year.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from blocs.models import BlocYear, Handover, HandoverItem, Membership
-from blocs.services.year_state import state_change
 from core.errors import DomainError
 from core.services import clean_or_refuse, numbered_items_save, stale
 from units.models import Unit
@@ -34,10 +38,10 @@ def handover_record(
     items: Sequence[dict] = (),
     version: int = 0,
 ) -> Handover:
-    """Record who handed the year over to whom, when, and what; the year is closed with it.
+    """Record who handed the year over to whom, when, and what; the year stays open.
 
-    A recorded handover is an issued record: it is corrected only while the year is open again,
-    which only the board can bring about, and its history keeps what it said before. `version`
+    A recorded handover is an issued record: the board corrects it while the year is open, and
+    its history keeps what it said before. `version`
     is the handover's as the user loaded it (0: not recorded yet); a save made on a copy someone
     else changed meanwhile is refused.
     """
@@ -87,6 +91,4 @@ def handover_record(
         rows=items,
         fields=ITEM_FIELDS,
     )
-    if bloc_year.is_open:
-        state_change(bloc_year=bloc_year, state=BlocYear.State.CLOSED, user=user)
     return handover

@@ -1,4 +1,5 @@
-"""The handover closes the year; the board alone reopens it, for a reason, and closes it again."""
+"""The handover passes the leadership on and leaves the year's work open to its secretariat;
+the board closes the year, and alone reopens it, for a reason."""
 
 from __future__ import annotations
 
@@ -64,8 +65,8 @@ def next_year(bloc_1, unit_h, unit_d, unit_m):
 
 
 @pytest.fixture
-def recorded(bloc_year_1, unit_h, unit_d, secretariat):
-    """The 2025 handover from H to D, recorded by H's staff: the year is closed."""
+def handed_over(bloc_year_1, unit_h, unit_d, secretariat):
+    """The 2025 handover from H to D, recorded by H's staff: the year stays open."""
     services.handover_record(
         bloc_year=bloc_year_1,
         user=secretariat,
@@ -78,6 +79,14 @@ def recorded(bloc_year_1, unit_h, unit_d, secretariat):
     )
     bloc_year_1.refresh_from_db()
     return bloc_year_1
+
+
+@pytest.fixture
+def recorded(handed_over, board):
+    """The 2025 handover recorded, then the year closed by the board."""
+    year_state.bloc_year_close(bloc_year=handed_over, user=board)
+    handed_over.refresh_from_db()
+    return handed_over
 
 
 class TestPage:
@@ -123,7 +132,7 @@ class TestRecord:
         assert (form.initial["from_unit"], form.initial["to_unit"]) == (unit_h.pk, unit_d.pk)
 
     @pytest.mark.parametrize("persona", ["secretariat", "deputy_staff", "board"])
-    def test_recording_the_handover_closes_the_year_in_the_same_step(
+    def test_recording_the_handover_leaves_the_year_open(
         self, request, bloc_year_1, unit_h, unit_d, client_for, persona
     ):
         user = request.getfixturevalue(persona)
@@ -142,24 +151,43 @@ class TestRecord:
             (2, ITEMS[1]),
         ]
         bloc_year_1.refresh_from_db()
-        assert bloc_year_1.state == BlocYear.State.CLOSED
-        change = YearStateChange.objects.get(bloc_year=bloc_year_1)
-        assert (change.state, change.changed_by) == (BlocYear.State.CLOSED, user)
+        assert bloc_year_1.state == BlocYear.State.OPEN
+        assert not YearStateChange.objects.exists()
 
-    def test_once_recorded_the_secretariat_can_no_longer_write_the_year(
-        self, recorded, unit_h, unit_d, secretariat, client_for
+    def test_once_recorded_the_secretariat_still_does_the_year_s_work_but_not_the_handover(
+        self, handed_over, unit_h, unit_d, secretariat, client_for
+    ):
+        client = client_for(secretariat)
+
+        assert client.get(url("blocyear_settings", handed_over)).status_code == 200
+        assert client.get(url("pledge_edit", handed_over)).status_code == 200
+        assert client.get(url("handover_record", handed_over)).status_code == 403
+        response = client.post(
+            url("handover_record", handed_over),
+            handover_data(unit_h, unit_d, ITEMS, to_representative="Người khác"),
+        )
+        assert response.status_code == 403
+        assert Handover.objects.get().to_representative == "Trần Văn Nhận"
+
+    def test_the_page_says_what_is_still_open_and_who_does_it(
+        self, handed_over, member_staff, client_for
+    ):
+        with translation.override("en"):
+            page = client_for(member_staff).get(url("handover_detail", handed_over))
+
+        text = page.content.decode()
+        assert "The handover is recorded; the year's work stays open." in text
+        assert "(Công an tỉnh, Viện kiểm sát nhân dân tỉnh)" in text
+        assert "until the province decides the dossier or the board closes the year" in text
+
+    def test_once_closed_the_secretariat_can_no_longer_write_the_year(
+        self, recorded, secretariat, client_for
     ):
         client = client_for(secretariat)
 
         assert client.get(url("blocyear_settings", recorded)).status_code == 403
         assert client.get(url("pledge_edit", recorded)).status_code == 403
         assert client.get(url("handover_record", recorded)).status_code == 403
-        response = client.post(
-            url("handover_record", recorded),
-            handover_data(unit_h, unit_d, ITEMS, to_representative="Người khác"),
-        )
-        assert response.status_code == 403
-        assert Handover.objects.get().to_representative == "Trần Văn Nhận"
 
     def test_a_member_may_not(self, bloc_year_1, unit_h, unit_d, member_staff, client_for):
         client = client_for(member_staff)
@@ -306,12 +334,8 @@ class TestCorrection:
         assert flag.description == "Cờ thi đua luân chuyển (01 lá)"
         assert flag.history.count() == 2
         recorded.refresh_from_db()
-        assert recorded.state == BlocYear.State.CLOSED
-        assert list(recorded.state_changes.values_list("state", flat=True)) == [
-            "closed",
-            "open",
-            "closed",
-        ]
+        assert recorded.state == BlocYear.State.OPEN
+        assert list(recorded.state_changes.values_list("state", flat=True)) == ["open", "closed"]
 
     def test_after_reopening_the_secretariat_still_may_not_correct_it(
         self, recorded, unit_h, unit_d, board, secretariat, client_for
