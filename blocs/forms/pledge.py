@@ -102,9 +102,14 @@ class PledgeSignatureForm(HiddenFieldsChecked, CleanTextMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only records of past years may lack the names; a signature entered now carries them.
-        self.fields["signatory_name"].required = True
-        self.fields["signatory_title"].required = True
+        # A title without a name says nothing; the name alone may be missing from a past year's
+        # record (the model's help text says so), and then the title too.
         self.fields["version"].initial = self.instance.version if self.instance.pk else 0
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save the signature")))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("signatory_title") and not data.get("signatory_name"):
+            self.add_error("signatory_name", _("Give the name of whoever signed with this title."))
+        return data

@@ -564,6 +564,21 @@ class TestSign:
         assert 'value="Phó Giám đốc"' in response.content.decode()
         assert not PledgeSignature.objects.exists()
 
+    def test_a_past_year_s_signature_without_a_name_is_recorded_as_the_record_gives_it(
+        self, pledge, bloc_year_1, unit_m, member_staff, client_for
+    ):
+        # The help text says the name may be left empty when the record does not give it.
+        membership = membership_of(bloc_year_1, unit_m)
+        data = signature_data(signatory_name="", signatory_title="")
+
+        response = client_for(member_staff).post(
+            url("pledge_sign", bloc_year_1, membership.pk), data
+        )
+
+        assert response.status_code == 302
+        signature = PledgeSignature.objects.get()
+        assert (signature.signatory_name, signature.signatory_title) == ("", "")
+
     def test_a_correction_keeps_the_former_signatory_in_the_history(
         self, pledge, bloc_year_1, unit_m, member_staff, client_for
     ):
