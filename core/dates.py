@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.formats import short_date
+from core.formats import page_date
 
 EARLIEST = datetime.date(1945, 9, 2)
 YEARS_AHEAD = 10
@@ -37,8 +37,8 @@ def year_window_error(day: datetime.date, year: int, *, label: str | None = None
     )
     return message % {
         "label": label or _("The date"),
-        "first": short_date(first),
-        "last": short_date(last),
+        "first": page_date(first),
+        "last": page_date(last),
         "year": year,
     }
 
@@ -49,6 +49,6 @@ def sane_date(day: datetime.date) -> None:
     if not EARLIEST <= day <= last:
         raise ValidationError(
             _("The date must lie between %(first)s and %(last)s.")
-            % {"first": short_date(EARLIEST), "last": short_date(last)},
+            % {"first": page_date(EARLIEST), "last": page_date(last)},
             code="date_out_of_range",
         )

@@ -25,9 +25,9 @@ def gio_phut(moment: datetime.time | None) -> str:
     return f"{moment.hour} giờ {moment.minute:02d} phút"
 
 
-def short_date(day: datetime.date) -> str:
-    """Write a date as documents cite one: "21/5/2020" (no leading zeros)."""
-    return f"{day.day}/{day.month}/{day.year}"
+def page_date(day: datetime.date) -> str:
+    """Write a date as the pages do, in a message: "21/05/2020" (documents use `ngay_thang`)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def number_text(value: Decimal | float | int) -> str:

@@ -138,9 +138,9 @@ def _ca_mau_2020_year_end(created: Counter) -> None:
         date=datetime.date(2021, 3, 12),
         venue_kind=Meeting.VenueKind.ONLINE,
         host_unit=bchqs,
-        basis="Quyết định số 888/QĐ-UBND ngày 21/5/2020 của UBND tỉnh Cà Mau về việc phân "
-        "công phụ trách Trưởng, Phó Cụm, các Khối thi đua năm 2020; Kế hoạch số 02/KH-KTĐ I "
-        "ngày 29/6/2020 của Khối thi đua I về thực hiện phong trào thi đua năm 2020.",
+        basis="Quyết định số 888/QĐ-UBND ngày 21 tháng 5 năm 2020 của UBND tỉnh Cà Mau về việc "
+        "phân công phụ trách Trưởng, Phó Cụm, các Khối thi đua năm 2020; Kế hoạch số 02/KH-KTĐ I "
+        "ngày 29 tháng 6 năm 2020 của Khối thi đua I về thực hiện phong trào thi đua năm 2020.",
         guests=[
             {
                 "name": "Lê Hữu Thơ",

@@ -81,7 +81,8 @@ OUTCOMES = (
         summary="Năm 2020, các cơ quan, đơn vị trong Khối đã hoàn thành tốt nhiệm vụ, đạt và "
         "vượt mức chỉ tiêu so với năm 2019 và kế hoạch năm 2020; phong trào thi đua yêu nước "
         "được duy trì thường xuyên, liên tục, rộng khắp. Căn cứ các nội dung, tiêu chí thi đua "
-        "năm 2020, Hội nghị tổng kết ngày 26/01/2021 đã bỏ phiếu suy tôn các đơn vị dẫn đầu.",
+        "năm 2020, Hội nghị tổng kết ngày 26 tháng 01 năm 2021 đã bỏ phiếu suy tôn các đơn vị "
+        "dẫn đầu.",
         decision_number="01/QĐ-UBND (minh họa)",
         decided_on=datetime.date(2021, 3, 1),
         decision_signer="Chủ tịch UBND tỉnh Đắk Lắk",
@@ -101,8 +102,8 @@ OUTCOMES = (
         signer_title="Đại diện đơn vị Khối trưởng",
         summary="Năm 2020, Lãnh đạo các cơ quan thành viên Khối quan tâm, chỉ đạo kịp thời, "
         "phối hợp chặt chẽ, đoàn kết thực hiện thắng lợi các chỉ tiêu kế hoạch đề ra. Hội "
-        "nghị tổng kết ngày 12/3/2021 đã bình xét thi đua và thống nhất đề nghị khen thưởng "
-        "các cơ quan có nhiều thành tích xuất sắc, dẫn đầu Khối.",
+        "nghị tổng kết ngày 12 tháng 3 năm 2021 đã bình xét thi đua và thống nhất đề nghị khen "
+        "thưởng các cơ quan có nhiều thành tích xuất sắc, dẫn đầu Khối.",
         decision_number="02/QĐ-UBND (minh họa)",
         decided_on=datetime.date(2021, 4, 15),
         decision_signer="Chủ tịch UBND tỉnh Cà Mau",

@@ -17,7 +17,7 @@ from awards.documents.parts import bases_cited, bloc_words
 from awards.documents.vote_count import VoteCountBuilder
 from awards.models import Ballot, BallotVote, Criterion, Nomination, Submission
 from blocs.models import BlocYear
-from core.formats import count_text, ngay_thang, number_text, short_date
+from core.formats import count_text, ngay_thang, number_text
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.kinds import MINUTES
 from meetings.documents.signatures import SignatureBlock, in_rows
@@ -211,8 +211,7 @@ class SubmissionBuilder(DocumentBuilder):
                 lines.append(("Biên bản Hội nghị", records["minutes"]))
             lines += [("Biên bản kiểm phiếu", document) for document in records["vote_counts"]]
         attached = [
-            f"{name} số {document.symbol} ngày {short_date(document.date)}"
-            for name, document in lines
+            f"{name} số {document.symbol} {ngay_thang(document.date)}" for name, document in lines
         ]
         if Criterion.objects.filter(bloc_year_id=self.source.bloc_year_id).exists():
             attached.append(f"Bảng tổng hợp kết quả chấm điểm thi đua năm {self.bloc_year().year}")

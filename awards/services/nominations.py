@@ -14,7 +14,7 @@ from blocs.models import BlocYear
 from blocs.services.year_state import state_change
 from core.dates import year_window_error
 from core.errors import DomainError
-from core.formats import short_date
+from core.formats import page_date
 from core.services import clean_or_refuse, versioned_for_update
 from units.models import Province, Unit
 
@@ -268,6 +268,6 @@ def decision_record(
                 state=BlocYear.State.CLOSED,
                 user=user,
                 reason=_("The province decided the dossier: decision No. %(number)s of %(date)s.")
-                % {"number": decision.number, "date": short_date(decision.date)},
+                % {"number": decision.number, "date": page_date(decision.date)},
             )
     return decision

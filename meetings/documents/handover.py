@@ -6,7 +6,7 @@ import datetime
 import functools
 
 from blocs.models import Bloc, BlocYear, Handover, Membership
-from core.formats import short_date
+from core.formats import ngay_thang
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.signatures import SignatureBlock, in_rows
 
@@ -30,14 +30,14 @@ def head_basis(membership: Membership, province_name: str) -> str:
     if membership.basis == Membership.Basis.DECISION and membership.decision_id:
         decision = membership.decision
         text = (
-            f"Thực hiện Quyết định số {decision.number} ngày {short_date(decision.date)} "
+            f"Thực hiện Quyết định số {decision.number} {ngay_thang(decision.date)} "
             f"của UBND tỉnh {province_name}"
         )
         if decision.subject:
             text += f" về việc {lower_first(decision.subject)}"
         return text
     conference = (
-        f" tại Hội nghị ngày {short_date(membership.elected_on)}" if membership.elected_on else ""
+        f" tại Hội nghị {ngay_thang(membership.elected_on)}" if membership.elected_on else ""
     )
     if membership.basis == Membership.Basis.ELECTED:
         return (

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.html import format_html
 
 from blocs.models import Bloc, BlocYear, Membership
-from core.formats import ngay_thang, short_date
+from core.formats import ngay_thang
 from meetings.documents.builder import Header
 from meetings.documents.pdf import render_pdf
 from units.models import Province
@@ -56,13 +56,13 @@ def keep_number_on_line(name: str) -> str:
 def basis_in_annex(leader: Membership) -> str:
     """State briefly why a unit leads its bloc that year, in the annex's words (HTML: a
     decision's number is kept on one line)."""
-    conference = f" ngày {short_date(leader.elected_on)}" if leader.elected_on else ""
+    conference = f" {ngay_thang(leader.elected_on)}" if leader.elected_on else ""
     if leader.basis == Membership.Basis.DECISION and leader.decision_id:
         decision = leader.decision
         return format_html(
-            'Quyết định số <span class="nowrap">{}</span> ngày {}',
+            'Quyết định số <span class="nowrap">{}</span> {}',
             decision.number,
-            short_date(decision.date),
+            ngay_thang(decision.date),
         )
     if leader.basis == Membership.Basis.ELECTED:
         return f"Bầu tại Hội nghị{conference} của Khối"

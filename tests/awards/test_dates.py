@@ -43,7 +43,7 @@ committee = review.committee
 
 FAR = datetime.date(9999, 12, 31)
 BEFORE = datetime.date(2024, 9, 30)  # the day before the period of 2025 opens
-WINDOW_2025 = "between 1/10/2024 and 31/12/2026, the period of the year 2025."
+WINDOW_2025 = "between 01/10/2024 and 31/12/2026, the period of the year 2025."
 
 
 @pytest.fixture(autouse=True)
@@ -76,7 +76,7 @@ class TestThePeriodOfAYear:
             "%(label)s must lie between %(first)s and %(last)s, the period of the year %(year)s.",
             {
                 "label": "Ngày tờ trình",
-                "first": "1/10/2024",
+                "first": "01/10/2024",
                 "last": "31/12/2026",
                 "year": 2025,
             },
@@ -240,7 +240,7 @@ class TestTheSubmissionPage:
         assert response.status_code == 200
         page = response.content.decode()
         assert "Nội dung đã gõ" in page
-        assert "phải nằm trong khoảng từ 1/10/2024 đến 31/12/2026" in page
+        assert "phải nằm trong khoảng từ 01/10/2024 đến 31/12/2026" in page
         assert not Submission.objects.exists()
 
 

@@ -323,7 +323,7 @@ class TestTheSubmission:
             "3 Sở Tư pháp Đắk Lắk Bằng khen của Chủ tịch UBND tỉnh 2/3 (66,67%)",
         ):
             assert row in text
-        assert "Biên bản kiểm phiếu số 01/BB-KTĐ1 ngày 20/12/2025" in text
+        assert "Biên bản kiểm phiếu số 01/BB-KTĐ1 ngày 20 tháng 12 năm 2025" in text
         assert (
             "Kính trình Ủy ban nhân dân tỉnh Đắk Lắk (qua Ban Thi đua - Khen thưởng Đắk Lắk) "
             "xem xét, quyết định./." in text

@@ -113,7 +113,7 @@ class TestTheProvincesDecision:
         change = handed_over.state_changes.get()
         with translation.override("en"):
             assert change.reason == (
-                "The province decided the dossier: decision No. 123/QĐ-UBND of 1/3/2026."
+                "The province decided the dossier: decision No. 123/QĐ-UBND of 01/03/2026."
             )
 
     def test_a_nomination_still_waiting_keeps_the_year_open(self, sent, province_a, handed_over):

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.template import engines
 
-from core.formats import count_text, gio_phut, ngay_thang, number_text, short_date
+from core.formats import count_text, gio_phut, ngay_thang, number_text, page_date
 
 
 class TestDateFilter:
@@ -59,7 +59,7 @@ class TestNumbers:
         assert [count_text(n) for n in (1, 9, 12, 120)] == ["01", "09", "12", "120"]
 
 
-class TestShortDates:
-    def test_a_cited_date_has_no_leading_zeros(self):
-        assert short_date(datetime.date(2020, 5, 21)) == "21/5/2020"
-        assert short_date(datetime.date(2021, 1, 5)) == "5/1/2021"
+class TestPageDates:
+    def test_a_date_in_a_page_s_message_is_written_as_the_pages_write_it(self):
+        assert page_date(datetime.date(2020, 5, 21)) == "21/05/2020"
+        assert page_date(datetime.date(2021, 1, 5)) == "05/01/2021"

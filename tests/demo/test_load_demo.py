@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import re
 from io import StringIO
 
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from awards.models import AwardType
 from blocs.models import (
@@ -21,7 +23,9 @@ from blocs.models import (
     PledgeSignature,
     RotationSlot,
 )
-from meetings.models import Attendance, Meeting
+from meetings.documents.pledge import PledgeBuilder
+from meetings.models import Attendance, Document, Meeting
+from tests.pdfs import pdf_text
 from units.models import Province, Unit, UnitName, User
 
 pytestmark = pytest.mark.django_db
@@ -257,3 +261,24 @@ def test_a_server_with_debug_off_never_gets_the_published_password(settings):
 
     assert "DEMO_PASSWORD" in str(refusal.value)
     assert not User.objects.exists()
+
+
+# A date written with slashes ("9/1/2023", "21/05/2020"): Nghị định 30 writes "ngày … tháng …
+# năm …" in a document's text.
+SLASHED_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def test_no_document_of_the_demo_writes_a_date_with_slashes(demo, client_for):
+    documents = list(Document.objects.all())
+    pledge = Pledge.objects.get(bloc_year__year=2021, bloc_year__bloc__province__code="dak-lak")
+    texts = {f"{d.kind} {d.symbol}": pdf_text(d) for d in documents}
+    texts["pledge (draft)"] = pdf_text(PledgeBuilder(pledge).render(draft=True))
+    board = User.objects.get(username="bantdkt.camau")
+    for year in (2020, 2021):
+        url = reverse("meetings:leadership_annex", args=[year, "ca-mau"])
+        texts[f"annex {year}"] = pdf_text(client_for(board).get(url).content)
+
+    assert {d.kind for d in documents} >= {"minutes", "vote_count", "submission", "handover"}
+    assert {name: SLASHED_DATE.findall(text) for name, text in texts.items()} == {
+        name: [] for name in texts
+    }

@@ -187,8 +187,8 @@ def test_leaders_carry_their_decision_or_rotation_and_the_name_of_that_year(
 
     assert (
         "2 Khối thi đua số 2 Bộ Chỉ huy Quân sự tỉnh Đắk Lắk Cục Thi hành án dân sự tỉnh "
-        "Đắk Lắk Quyết định số 888/QĐ-UBND ngày 21/5/2025; Luân phiên theo quy chế, thống "
-        "nhất tại Hội nghị ngày 20/1/2025" in text
+        "Đắk Lắk Quyết định số 888/QĐ-UBND ngày 21 tháng 5 năm 2025; Luân phiên theo quy chế, "
+        "thống nhất tại Hội nghị ngày 20 tháng 01 năm 2025" in text
     )
 
 

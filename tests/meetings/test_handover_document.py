@@ -144,7 +144,7 @@ def test_the_body_gives_the_basis_time_place_and_both_parties_with_their_represe
 
     assert (
         "Thực hiện quy định về luân phiên Khối trưởng Khối thi đua I, đã được thống nhất tại "
-        "Hội nghị ngày 12/3/2021;" in text
+        "Hội nghị ngày 12 tháng 3 năm 2021;" in text
     )
     assert (
         "Hôm nay, ngày 12 tháng 3 năm 2021, tại Phòng họp trực tuyến của Bộ Chỉ huy Quân sự "
@@ -228,8 +228,8 @@ def test_the_basis_cites_the_provincial_decision_when_the_next_head_was_assigned
     text = flat(page_texts(HandoverBuilder(ca_mau.handover).render())[0])
 
     assert (
-        "Thực hiện Quyết định số 123/QĐ-UBND ngày 5/2/2021 của UBND tỉnh Cà Mau về việc "
-        "phân công Trưởng, Phó các Khối thi đua năm 2021;" in text
+        "Thực hiện Quyết định số 123/QĐ-UBND ngày 05 tháng 02 năm 2021 của UBND tỉnh Cà Mau về "
+        "việc phân công Trưởng, Phó các Khối thi đua năm 2021;" in text
     )
 
 

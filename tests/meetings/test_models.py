@@ -76,7 +76,7 @@ class TestMeeting:
         meeting.date = datetime.date(2027, 1, 5)
 
         assert refused(meeting, "date") == [
-            "Date must lie between 1/10/2024 and 31/12/2026, the period of the year 2025."
+            "Date must lie between 01/10/2024 and 31/12/2026, the period of the year 2025."
         ]
 
     def test_the_venue_names_the_host_as_it_was_named_that_year(self, meeting, unit_h):
