@@ -25,6 +25,13 @@ def gio_phut(moment: datetime.time | None) -> str:
     return f"{moment.hour} giờ {moment.minute:02d} phút"
 
 
+def and_list(items: list[str]) -> str:
+    """Join names as a sentence does: "A", "A và B", "A, B và C"."""
+    if len(items) < 3:
+        return " và ".join(items)
+    return f"{', '.join(items[:-1])} và {items[-1]}"
+
+
 def page_date(day: datetime.date) -> str:
     """Write a date as the pages do, in a message: "21/05/2020" (documents use `ngay_thang`)."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"

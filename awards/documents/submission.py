@@ -3,9 +3,10 @@
 Nghị định 30/2020/NĐ-CP, mẫu 1.5 (tờ trình): addressed to the provincial People's Committee and
 its emulation board, it cites the bases in force on its date and the conference's vote, says
 what the year's movement achieved, lists the nominees (their names of that year, the award, the
-votes they received) and asks for the award; the head unit's leader signs for the bloc
-("TM. KHỐI THI ĐUA / KHỐI TRƯỞNG"). Until the submission is sent it lists the bloc-year's draft
-and returned nominations, the ones sending it will submit; once sent, those it carried.
+votes they received) and asks for the awards it names; the head unit's leader signs for the
+bloc ("TM. KHỐI THI ĐUA SỐ 3 / KHỐI TRƯỞNG", the bloc's own name). Until the submission is
+sent it lists the bloc-year's draft and returned nominations, the ones sending it will submit;
+once sent, those it carried.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from awards.documents.parts import bases_cited, bloc_words
 from awards.documents.vote_count import VoteCountBuilder
 from awards.models import Ballot, BallotVote, Criterion, Nomination, Submission
 from blocs.models import BlocYear
-from core.formats import count_text, ngay_thang, number_text
+from core.formats import and_list, count_text, ngay_thang, number_text
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.kinds import MINUTES
 from meetings.documents.signatures import SignatureBlock, in_rows
@@ -64,10 +65,13 @@ class SubmissionBuilder(DocumentBuilder):
         return self.source.date
 
     def subject(self) -> str:
+        """Name the awards the tờ trình asks for, those of its nominees and no other."""
         bloc_year = self.bloc_year()
+        awards = list(dict.fromkeys(n.award_type.name for n in self.nominations))
+        asked = f"tặng {and_list(awards)}" if awards else "khen thưởng"
         return (
-            f"Về việc đề nghị tặng Cờ thi đua, Bằng khen của UBND tỉnh năm {bloc_year.year} "
-            f"cho các đơn vị thuộc {bloc_year.bloc.name}"
+            f"Về việc đề nghị {asked} năm {bloc_year.year} cho các đơn vị thuộc "
+            f"{bloc_year.bloc.name}"
         )
 
     def recipients(self) -> list[str]:
@@ -83,7 +87,7 @@ class SubmissionBuilder(DocumentBuilder):
         bloc_year = self.bloc_year()
         bloc = bloc_year.bloc
         year = bloc_year.year
-        bloc_word, head_word, _deputy = bloc_words(bloc)
+        _bloc_word, head_word, _deputy = bloc_words(bloc)
         province = bloc.province
         nominations = self.nominations
         rows = self.rows(nominations)
@@ -111,7 +115,7 @@ class SubmissionBuilder(DocumentBuilder):
                 [
                     None,
                     SignatureBlock(
-                        role=f"TM. {bloc_word}\n{head_word}",
+                        role=f"TM. {bloc.name.upper()}\n{head_word}",
                         title=self.source.signer_title,
                         name=self.source.signer_name,
                     ),

@@ -17,6 +17,7 @@ from awards.documents.kinds import SUBMISSION, VOTE_COUNT
 from awards.documents.minutes import YEAR_END_TEMPLATE, YearEndMinutesBuilder
 from awards.documents.submission import SubmissionBuilder
 from awards.documents.vote_count import VoteCountBuilder
+from awards.models import Nomination
 from awards.services.counters import counter_add
 from awards.services.scores import criterion_create, scores_save
 from awards.services.submissions import submission_submit
@@ -296,11 +297,21 @@ class TestTheSubmission:
             "Số: 01/TTr-KTĐ1",
             "Đắk Lắk, ngày 05 tháng 01 năm 2026",
             "TỜ TRÌNH",
-            "Về việc đề nghị tặng Cờ thi đua, Bằng khen của UBND tỉnh năm 2025 cho các đơn vị "
-            "thuộc Khối thi đua số 1",
+            "Về việc đề nghị tặng Cờ thi đua của UBND tỉnh và Bằng khen của Chủ tịch UBND tỉnh "
+            "năm 2025 cho các đơn vị thuộc Khối thi đua số 1",
             "Kính gửi: - Ủy ban nhân dân tỉnh Đắk Lắk; - Ban Thi đua - Khen thưởng Đắk Lắk.",
         ):
             assert line in text
+
+    def test_the_subject_names_only_the_awards_proposed(self, bases, nominated, submission):
+        Nomination.objects.exclude(award_type__kind="flag").delete()
+
+        subject = SubmissionBuilder(submission).subject()
+
+        assert subject == (
+            "Về việc đề nghị tặng Cờ thi đua của UBND tỉnh năm 2025 cho các đơn vị thuộc "
+            "Khối thi đua số 1"
+        )
 
     def test_it_cites_the_bases_and_the_vote(self, text):
         for citation in (LAW_2022, DECREE_2025, QUY_CHE):
@@ -333,7 +344,10 @@ class TestTheSubmission:
         pdf = stored(document)
         last = flat(page_texts(pdf)[-1])
 
-        assert "TM. KHỐI THI ĐUA KHỐI TRƯỞNG GIÁM ĐỐC CÔNG AN TỈNH Thiếu tướng Lê Vinh Quy" in last
+        assert (
+            "TM. KHỐI THI ĐUA SỐ 1 KHỐI TRƯỞNG GIÁM ĐỐC CÔNG AN TỈNH Thiếu tướng Lê Vinh Quy"
+            in last
+        )
         assert "Nơi nhận: - Như trên; - Các đơn vị thành viên Khối; - Lưu: VT." in last
         with pdfplumber.open(io.BytesIO(pdf)) as reader:
             page = reader.pages[-1]

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.template import engines
 
-from core.formats import count_text, gio_phut, ngay_thang, number_text, page_date
+from core.formats import and_list, count_text, gio_phut, ngay_thang, number_text, page_date
 
 
 class TestDateFilter:
@@ -63,3 +63,11 @@ class TestPageDates:
     def test_a_date_in_a_page_s_message_is_written_as_the_pages_write_it(self):
         assert page_date(datetime.date(2020, 5, 21)) == "21/05/2020"
         assert page_date(datetime.date(2021, 1, 5)) == "05/01/2021"
+
+
+def test_names_are_joined_as_a_sentence_joins_them():
+    assert [and_list(names) for names in (["A"], ["A", "B"], ["A", "B", "C"])] == [
+        "A",
+        "A và B",
+        "A, B và C",
+    ]
