@@ -83,7 +83,10 @@ class Ballot(CleanTextModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.meeting} ({self.round_number})"
+        return _("Ballot round %(round)d at %(meeting)s") % {
+            "round": self.round_number,
+            "meeting": self.meeting,
+        }
 
     def get_absolute_url(self) -> str:
         bloc_year = self.meeting.bloc_year

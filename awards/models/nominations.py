@@ -92,7 +92,7 @@ class Submission(YearDatedModel):
         verbose_name_plural = _("submissions")
 
     def __str__(self) -> str:
-        return f"{self.bloc_year}: {self.date:%d/%m/%Y}"
+        return _("Submission (tờ trình) of %(date)s") % {"date": f"{self.date:%d/%m/%Y}"}
 
     def get_absolute_url(self) -> str:
         return reverse("awards:nomination_list", args=[self.bloc_year.bloc_id, self.bloc_year.year])

@@ -11,6 +11,7 @@ import pdfplumber
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 
 from awards.documents.kinds import SUBMISSION, VOTE_COUNT
@@ -507,3 +508,15 @@ class TestTheYearEndMinutes:
 
         assert builder.template_name == MinutesBuilder.template_name
         assert "result_numbers" not in builder.context()
+
+
+class TestTheListOfRecords:
+    def test_each_record_says_what_it_is(self, nominated, submission, board, client_for):
+        bloc_year = submission.bloc_year
+        url = reverse("meetings:document_list", args=[bloc_year.bloc_id, bloc_year.year])
+
+        with translation.override("en"):
+            page = client_for(board).get(url).content.decode()
+
+        assert "Ballot round 1 at Hội nghị tổng kết công tác thi đua" in page
+        assert "Submission (tờ trình) of 05/01/2026" in page
