@@ -40,6 +40,21 @@ def document_number_allocate(*, issuer, number_year: int, doc_type: str) -> int:
     return sequence.last_number
 
 
+def document_number_expected(*, builder: DocumentBuilder) -> str | None:
+    """Return the number the record's document would take if issued now ("01/BB-KTĐ3"), or None
+    while it has no date; someone issuing another document first takes it."""
+    date = builder.date()
+    if date is None:
+        return None
+    issuer = builder.bloc_year().bloc
+    kind = builder.kind
+    sequence = DocumentSequence.objects.filter(
+        issuer=issuer, number_year=date.year, doc_type=kind.doc_type
+    ).first()
+    number = (sequence.last_number if sequence is not None else 0) + 1
+    return f"{number:02d}/{kind.doc_type}-{issuer.symbol}"
+
+
 @transaction.atomic
 def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None = None) -> Document:
     """Number, render and store the document a builder describes; a correction names the

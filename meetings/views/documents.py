@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
 from blocs.frame import bloc_year_for
@@ -30,7 +30,7 @@ from core.errors import DomainError
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.registry import declared_kinds, kind_named
 from meetings.models import Document
-from meetings.services.documents import document_issue
+from meetings.services.documents import document_issue, document_number_expected
 
 logger = logging.getLogger(__name__)
 
@@ -94,20 +94,40 @@ def document_preview(request, bloc_pk: int, year: int, kind: str, source_pk: int
     return response
 
 
-@require_POST
 def document_issue_view(request, bloc_pk: int, year: int, kind: str, source_pk: int):
-    """Number, render and store a record's document (the board, or the secretariat while open)."""
+    """Ask, showing the number the document will take, then number, render and store a record's
+    document (the board, or the secretariat while the year is open). A second POST (a double
+    click, another tab) finds the document issued and says so."""
     bloc_year = bloc_year_for(request, bloc_pk, year, "meetings.issue_document", leaders=True)
     builder = _builder(bloc_year, kind, source_pk)
-    try:
-        document = document_issue(builder=builder, user=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, _("%(symbol)s was issued and stored.") % {"symbol": document.symbol}
+    issued = Document.objects.of_record(builder.source).current().first()
+    if request.method == "POST":
+        try:
+            document = document_issue(builder=builder, user=request.user)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, _("%(symbol)s was issued and stored.") % {"symbol": document.symbol}
+            )
+        return _back(request, _list_url(bloc_year))
+    if issued is not None:
+        messages.info(
+            request,
+            _("%(symbol)s was already issued for this record.") % {"symbol": issued.symbol},
         )
-    return _back(request, _list_url(bloc_year))
+        return redirect(_list_url(bloc_year))
+    context = {
+        "bloc_year": bloc_year,
+        "kind": builder.kind,
+        "source": builder.source,
+        "subject": builder.subject(),
+        "date": builder.date(),
+        "number": document_number_expected(builder=builder),
+        "next": request.GET.get("next", ""),
+        "preview_url": reverse("meetings:document_preview", args=[bloc_pk, year, kind, source_pk]),
+    }
+    return render(request, "meetings/document_confirm_issue.html", context)
 
 
 def document_correct(request, bloc_pk: int, year: int, pk: int):

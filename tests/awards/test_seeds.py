@@ -625,7 +625,8 @@ class TestRightsOnTheRealBlocs:
         url = reverse("meetings:document_issue", args=[*args, "vote_count", ballot.pk])
         client = client_for(people[persona])
 
-        assert client.get(url).status_code == 405
+        # GET asks first (the number it will take); the POST issues.
+        assert client.get(url).status_code == (200 if status == 302 else status)
         assert client.post(url).status_code == status
         assert Document.objects.of_record(ballot).count() == (1 if status == 302 else 0)
 
@@ -674,7 +675,7 @@ class TestRightsOnTheRealBlocs:
         send = reverse("awards:submission_submit", args=[*args, submission.pk])
         client = client_for(people[persona])
 
-        assert client.get(issue).status_code == 405
+        assert client.get(issue).status_code == (200 if status == 302 else status)
         assert client.get(send).status_code == 405
         assert client.post(issue).status_code == status
         assert client.post(send).status_code == status

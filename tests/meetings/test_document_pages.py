@@ -102,11 +102,68 @@ def test_who_may_issue_and_correct(
     assert Document.objects.count() == before + (status == 302)
 
 
-def test_issuing_is_refused_on_get(fake_pdfs, meeting, board, client_for):
-    response = client_for(board).get(url("issue", meeting.bloc_year, "minutes", meeting.pk))
+class TestTheConfirmationStep:
+    """Issuing is a deliberate act: the button leads to a page that shows the number the
+    document will take and says it is permanent; only its form issues."""
 
-    assert response.status_code == 405
-    assert not Document.objects.exists()
+    def test_it_shows_the_number_and_issues_nothing(self, fake_pdfs, meeting, board, client_for):
+        response = client_for(board).get(url("issue", meeting.bloc_year, "minutes", meeting.pk))
+
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert 'data-testid="expected-number">01/BB-KTĐ1<' in page
+        assert 'data-testid="issue-form"' in page
+        assert not Document.objects.exists()
+
+    def test_the_number_follows_the_documents_already_issued(
+        self, issued, bloc_year_1, unit_h, unit_d, board, client_for
+    ):
+        handover = Handover.objects.create(
+            bloc_year=bloc_year_1,
+            from_unit=unit_h,
+            from_representative="Nguyễn Văn A",
+            to_unit=unit_d,
+            to_representative="Trần Văn B",
+            handed_over_on=issued.date,
+        )
+
+        response = client_for(board).get(url("issue", bloc_year_1, "handover", handover.pk))
+
+        assert response.context["number"] == "02/BB-KTĐ1"
+
+    def test_the_buttons_lead_to_it(self, fake_pdfs, meeting, board, client_for):
+        confirm = url("issue", meeting.bloc_year, "minutes", meeting.pk)
+
+        listing = client_for(board).get(url("list", meeting.bloc_year)).content.decode()
+        box = client_for(board).get(meeting.get_absolute_url()).content.decode()
+
+        assert f'href="{confirm}"' in listing
+        assert f'href="{confirm}?next=' in box
+        assert f'action="{confirm}"' not in listing + box
+
+    def test_once_issued_it_says_so_instead(self, issued, meeting, board, client_for):
+        response = client_for(board).get(url("issue", meeting.bloc_year, "minutes", meeting.pk))
+
+        assert response.status_code == 302
+        assert levels(response) == [constants.INFO]
+
+    def test_a_double_click_issues_once_and_answers_each_click(
+        self, fake_pdfs, meeting, board, client_for
+    ):
+        client = client_for(board)
+        issue = url("issue", meeting.bloc_year, "minutes", meeting.pk)
+
+        first, second = client.post(issue), client.post(issue)
+
+        assert (first.status_code, second.status_code) == (302, 302)
+        assert Document.objects.count() == 1
+        assert DocumentSequence.objects.get().last_number == 1
+
+    def test_sqlite_makes_concurrent_writers_wait_for_each_other(self, settings):
+        database = settings.DATABASES["default"]
+        if database["ENGINE"] != "django.db.backends.sqlite3":
+            pytest.skip("PostgreSQL locks the record's row")
+        assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
 
 
 @pytest.mark.parametrize("page_name", ["preview", "download", "list"])
