@@ -136,6 +136,7 @@ def _ca_mau_2020_year_end(created: Counter) -> None:
         title="Hội nghị tổng kết công tác thi đua - khen thưởng năm 2020",
         # "Chiều ngày 12/3/2021": the day is known, the hour is not.
         date=datetime.date(2021, 3, 12),
+        day_part=Meeting.DayPart.AFTERNOON,
         venue_kind=Meeting.VenueKind.ONLINE,
         host_unit=bchqs,
         basis="Quyết định số 888/QĐ-UBND ngày 21 tháng 5 năm 2020 của UBND tỉnh Cà Mau về việc "

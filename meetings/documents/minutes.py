@@ -20,6 +20,12 @@ from meetings.documents.text import paragraphs, person
 from meetings.models import Attendance, Meeting
 
 SECRETARY = "Thư ký"
+# How the minutes say the part of the day when the record gives no hour.
+DAY_PARTS = {
+    Meeting.DayPart.MORNING: "sáng",
+    Meeting.DayPart.AFTERNOON: "chiều",
+    Meeting.DayPart.EVENING: "tối",
+}
 CHAIR = "Chủ trì"
 
 
@@ -100,7 +106,6 @@ class MinutesBuilder(DocumentBuilder):
                 for opinion in opinions
             ],
             "conclusions": paragraphs(meeting.conclusions),
-            "note": paragraphs(meeting.note),
             "closing": self.closing(),
             "numbers": self.numbers(
                 guests=guests,
@@ -131,6 +136,8 @@ class MinutesBuilder(DocumentBuilder):
         meeting = self.source
         if meeting.start_time:
             when = f"Vào lúc {gio_phut(meeting.start_time)}, {ngay_thang(meeting.date)}"
+        elif meeting.day_part:
+            when = f"Vào buổi {DAY_PARTS[meeting.day_part]} {ngay_thang(meeting.date)}"
         else:
             when = ngay_thang(meeting.date).capitalize()
         where = self.place_text(host)

@@ -84,9 +84,10 @@ class MeetingForm(HiddenFieldsChecked, MembersOnlyMixin, CleanTextMixin, forms.M
                     css_class="row",
                 ),
                 Div(
-                    Div(Field("date"), css_class="col-md-4"),
-                    Div(Field("start_time"), css_class="col-md-4"),
-                    Div(Field("end_time"), css_class="col-md-4"),
+                    Div(Field("date"), css_class="col-md-3"),
+                    Div(Field("start_time"), css_class="col-md-3"),
+                    Div(Field("day_part"), css_class="col-md-3"),
+                    Div(Field("end_time"), css_class="col-md-3"),
                     css_class="row",
                 ),
                 "basis",

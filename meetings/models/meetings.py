@@ -69,6 +69,12 @@ class Meeting(YearDatedModel):
         YEAR_END = "year_end", _("Year-end review")
         OTHER = "other", _("Other meeting")
 
+    class DayPart(models.TextChoices):
+        # What a report says when it gives no hour: "buổi sáng ngày …".
+        MORNING = "morning", _("Morning (buổi sáng)")
+        AFTERNOON = "afternoon", _("Afternoon (buổi chiều)")
+        EVENING = "evening", _("Evening (buổi tối)")
+
     class VenueKind(models.TextChoices):
         PREMISES = "premises", _("At a member unit's premises")
         ONLINE = "online", _("Online")
@@ -89,6 +95,13 @@ class Meeting(YearDatedModel):
     date = models.DateField(_("date"))
     # The times are optional: past conferences are often known only by their day.
     start_time = models.TimeField(_("starts at"), null=True, blank=True)
+    day_part = models.CharField(
+        _("part of the day"),
+        max_length=10,
+        choices=DayPart,
+        blank=True,
+        help_text=_("When the record gives no time, only the morning or the afternoon."),
+    )
     end_time = models.TimeField(
         _("closes at"), null=True, blank=True, help_text=_("The time the meeting closed.")
     )
@@ -130,9 +143,12 @@ class Meeting(YearDatedModel):
     report_summary = models.TextField(_("summary of the report"), blank=True)
     conclusions = models.TextField(_("conclusions"), blank=True)
     note = models.TextField(
-        _("note"),
+        _("internal note"),
         blank=True,
-        help_text=_("What the record should also say, for example where the facts come from."),
+        help_text=_(
+            "For the app's users only, never printed in the minutes: for example where the "
+            "facts come from, or what is left to check."
+        ),
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
@@ -183,9 +199,16 @@ class Meeting(YearDatedModel):
         )
 
     def clean(self) -> None:
-        if not self.bloc_year_id:
-            return
         errors: dict[str, str] = {}
+        if self.start_time and self.day_part:
+            errors["day_part"] = _(
+                "Give the time the meeting started or, when it is not known, the part of the "
+                "day; not both."
+            )
+        if not self.bloc_year_id:
+            if errors:
+                raise ValidationError(errors)
+            return
         units = {
             name: unit_id
             for name in ("host_unit", "secretary_unit")

@@ -18,6 +18,7 @@ from meetings.documents.text import person, title_in
 from meetings.models import Document, Meeting
 from meetings.services import meetings as services
 from meetings.services.documents import document_issue
+from tests.checks import refusal
 from tests.factories import (
     BlocFactory,
     BlocYearFactory,
@@ -262,6 +263,28 @@ class TestWhatIsNotRecorded:
             "Đắk Lắk, Khối thi đua số 3 tổ chức"
         )
         assert context["closing"] == ""
+
+    def test_with_only_the_part_of_the_day_it_says_so(self, conference):
+        conference.start_time = conference.end_time = None
+        conference.day_part = Meeting.DayPart.MORNING
+
+        context = MinutesBuilder(conference).context()
+
+        assert context["opening"].startswith("Vào buổi sáng ngày 26 tháng 01 năm 2021, tại ")
+
+    def test_a_time_and_a_part_of_the_day_together_are_refused(self, conference):
+        conference.day_part = Meeting.DayPart.AFTERNOON
+
+        assert "day_part" in refusal(conference, language="en")
+
+    def test_the_internal_note_is_never_printed(self, conference):
+        conference.note = "Nguồn: tin trên cổng thông tin; còn phải kiểm tra số đại biểu."
+        conference.save()
+
+        text = pdf_text(MinutesBuilder(conference).render(draft=True))
+
+        assert "Nguồn: tin trên cổng thông tin" not in text
+        assert "Ghi chú" not in text
 
     def test_elsewhere_it_prints_the_place_as_typed(self, conference):
         conference.venue_kind, conference.venue = Meeting.VenueKind.OTHER, "Hội trường UBND tỉnh"
