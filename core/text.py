@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from django.utils.translation import gettext_noop, ngettext_lazy
@@ -35,3 +36,44 @@ DJANGO_STRINGS = (
         "Please submit at least %(num)d form.", "Please submit at least %(num)d forms.", "num"
     ),
 )
+
+
+# A title that already ends its own organisation's name with a locality ("Phó Trưởng ban Thi
+# đua - Khen thưởng tỉnh") names a body of its own: another organisation follows after a comma.
+# An office alone ("Chính ủy", "Trợ lý Tuyên huấn") takes the organisation as its complement.
+LOCALITY = re.compile(r"(?<!\w)(tỉnh|huyện|quận|thành phố|trung ương)(?!\w)", re.IGNORECASE)
+
+
+def names_a_body(title: str) -> bool:
+    """Whether a title names an organisation of its own, with its locality."""
+    return LOCALITY.search(title) is not None
+
+
+def title_in(title: str, organisation: str) -> str:
+    """Join a title to its organisation without saying the organisation twice.
+
+    "Phó Chánh Thanh tra tỉnh" in "Thanh tra tỉnh Đắk Lắk" gives "Phó Chánh Thanh tra tỉnh Đắk
+    Lắk", "Chính ủy" in "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk" gives "Chính ủy Bộ Chỉ huy …",
+    "Giám thị Trại giam Đắk Tân" in "Trại giam Đắk Tân" stays as it is, and a title that names a
+    body of its own is followed by its organisation after a comma.
+    """
+    title, organisation = (title or "").strip(), (organisation or "").strip()
+    if not organisation or organisation.casefold() in title.casefold():
+        return title
+    if not title:
+        return organisation
+    title_words, organisation_words = title.split(), organisation.split()
+    folded_title = [word.casefold() for word in title_words]
+    folded_organisation = [word.casefold() for word in organisation_words]
+    for overlap in range(min(len(title_words), len(organisation_words)), 0, -1):
+        if folded_title[-overlap:] == folded_organisation[:overlap]:
+            return " ".join([*title_words, *organisation_words[overlap:]])
+    if names_a_body(title):
+        return f"{title}, {organisation}"
+    return f"{title} {organisation}"
+
+
+def person(name: str, title: str = "", organisation: str = "") -> str:
+    """Write a person as documents name them: "Thượng tá Trần Minh Trọng, Chính ủy Bộ CHQS …"."""
+    role = title_in(title, organisation)
+    return ", ".join(part for part in (name.strip(), role) if part)

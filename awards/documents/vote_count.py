@@ -21,10 +21,10 @@ from awards.selectors.ballots import BallotResult, ballot_result, meeting_result
 from blocs.models import BlocYear
 from core.errors import DomainError
 from core.formats import number_text
+from core.text import person
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.minutes import MinutesBuilder
 from meetings.documents.signatures import SignatureBlock, in_rows
-from meetings.documents.text import person
 from meetings.models import Meeting
 
 HEAD = "Trưởng ban kiểm phiếu"

@@ -13,10 +13,11 @@ import datetime
 
 from blocs.models import BlocYear
 from core.formats import gio_phut, ngay_thang
+from core.text import person
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.members import members_in_order
 from meetings.documents.signatures import SignatureBlock, in_rows
-from meetings.documents.text import paragraphs, person
+from meetings.documents.text import paragraphs
 from meetings.models import Attendance, Meeting
 
 SECRETARY = "Thư ký"

@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.template import Context, Template
 
 from blocs.models import Pledge
+from core.text import person, title_in
 from meetings.documents.minutes import MinutesBuilder
 from meetings.documents.signatures import unit_role
-from meetings.documents.text import person, title_in
 from meetings.models import Document, Meeting
 from meetings.services import meetings as services
 from meetings.services.documents import document_issue
@@ -343,6 +343,19 @@ class TestWritingPeople:
         )
         assert title_in("Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk") == (
             "Chính ủy Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"
+        )
+
+    def test_a_title_that_names_the_unit_does_not_repeat_it(self):
+        assert title_in("Giám thị Trại giam Đắk Tân", "Trại giam Đắk Tân") == (
+            "Giám thị Trại giam Đắk Tân"
+        )
+
+    def test_a_title_that_names_another_body_is_followed_by_its_unit_after_a_comma(self):
+        assert title_in("Phó Trưởng ban Thi đua - Khen thưởng tỉnh", "Sở Nội vụ tỉnh Đắk Lắk") == (
+            "Phó Trưởng ban Thi đua - Khen thưởng tỉnh, Sở Nội vụ tỉnh Đắk Lắk"
+        )
+        assert title_in("Trợ lý Tuyên huấn", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk") == (
+            "Trợ lý Tuyên huấn Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"
         )
 
     def test_a_person_without_title_is_just_the_name(self):

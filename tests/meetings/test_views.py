@@ -444,3 +444,20 @@ class TestDelete:
         assert response.status_code == 302
         assert response.url == meeting.get_absolute_url()
         assert Meeting.objects.filter(pk=meeting.pk).exists()
+
+
+class TestPeopleOnThePage:
+    def test_they_are_written_as_the_minutes_write_them(self, meeting, unit_h, board, client_for):
+        meeting.chairs.update(title=f"Giám đốc {unit_h.full_name}")
+        meeting.secretary_name, meeting.secretary_title = "Lê Thị Hoa", "Chuyên viên"
+        meeting.secretary_unit = unit_h
+        meeting.save()
+        meeting.guests.update(
+            organisation="Sở Nội vụ tỉnh Đắk Lắk", title="Phó Trưởng ban Thi đua - Khen thưởng tỉnh"
+        )
+
+        page = client_for(board).get(meeting.get_absolute_url()).content.decode()
+
+        assert f"Thượng tá Trần Minh Trọng, Giám đốc {unit_h.full_name}</div>" in page
+        assert f"Lê Thị Hoa, Chuyên viên {unit_h.full_name}" in page
+        assert "Y Sư Niê, Phó Trưởng ban Thi đua - Khen thưởng tỉnh, Sở Nội vụ tỉnh Đắk Lắk" in page
