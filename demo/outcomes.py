@@ -221,7 +221,7 @@ def _submission(created: Counter, outcome: DemoOutcome) -> None:
         summary=outcome.summary,
     )
     _issue(created, SubmissionBuilder(submission))
-    submission_submit(submission=submission, user=None)
+    submission_submit(submission=submission, user=None, sent_on=outcome.submitted_on)
     created["submission"] += 1
 
 

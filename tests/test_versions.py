@@ -36,6 +36,7 @@ NOT_EDITS = {
     "meetings.forms.meetings.BaseAttendanceFormSet": "the attendance, sent with a VersionForm",
     "awards.forms.nominations.NominationForm": "creates a nomination",
     "awards.forms.nominations.DecisionForm": "records a new decision on submitted nominations",
+    "awards.forms.submissions.SendForm": "the day a dossier goes out; a sent one is refused",
     "awards.forms.registrations.RegistrationForm": "creates a registration",
     "awards.forms.scores.CriterionForm": "creates a criterion",
 }

@@ -92,6 +92,8 @@ class DeleteForm(HiddenFieldsChecked, forms.Form):
 
 class ReturnForm(HiddenFieldsChecked, forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=1000)
+    # Today unless the user says otherwise, as for a past year's record.
+    returned_on = forms.DateField(label=_("Date returned"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 

@@ -5,9 +5,21 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout, Submit
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import HiddenFieldsChecked
+
+
+class SendForm(forms.Form):
+    """The day the dossier goes out: today, or the day a past year's record gives."""
+
+    sent_on = forms.DateField(
+        label=_("Date sent"),
+        required=False,  # today
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
 
 class SubmissionForm(HiddenFieldsChecked, forms.Form):

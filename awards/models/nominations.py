@@ -55,7 +55,7 @@ class Submission(YearDatedModel):
     A bloc whose nominations were returned submits again with a new submission.
     """
 
-    year_dates = ("date",)
+    year_dates = ("date", "sent_on")
 
     bloc_year = models.ForeignKey(
         BlocYear, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("bloc-year")
@@ -73,6 +73,8 @@ class Submission(YearDatedModel):
         help_text=_("What the tờ trình says of the year's movement and the nominees' results."),
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # The day the dossier went out, as the user says: today, or a past year's record's date.
+    sent_on = models.DateField(_("date sent"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -112,8 +114,10 @@ class NominationQuerySet(models.QuerySet):
         return self.filter(status__in=Nomination.PENDING_STATES)
 
 
-class Nomination(CleanTextModel):
+class Nomination(YearDatedModel):
     """A bloc's proposal of an award for one member unit, from a ballot or with a reason."""
+
+    year_dates = ("returned_on",)
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -155,6 +159,7 @@ class Nomination(CleanTextModel):
     reason = models.TextField(_("reason"), blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.DRAFT)
     board_reason = models.TextField(_("reason of the board"), blank=True)
+    returned_on = models.DateField(_("date returned"), null=True, blank=True)
     decided_award_type = models.ForeignKey(
         AwardType,
         on_delete=models.PROTECT,

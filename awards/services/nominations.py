@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import AwardRules, AwardType, Ballot, Decision, Nomination
@@ -192,15 +193,31 @@ def nomination_delete(*, nomination: Nomination, version: int | None = None) -> 
 
 
 @transaction.atomic
-def nomination_return(*, nomination: Nomination, reason: str, version: int) -> Nomination:
-    """The board returns a submitted nomination to the bloc, saying why."""
+def nomination_return(
+    *,
+    nomination: Nomination,
+    reason: str,
+    version: int,
+    returned_on: datetime.date | None = None,
+) -> Nomination:
+    """The board returns a submitted nomination to the bloc, saying why, on `returned_on`
+    (today unless the user says otherwise, as for a past year's record)."""
     nomination = versioned_for_update(Nomination, pk=nomination.pk, version=version)
+    returned_on = returned_on or timezone.localdate()
+    sent_on = nomination.submission.sent_on if nomination.submission_id else None
+    if sent_on and returned_on < sent_on:
+        raise DomainError(
+            _("A nomination cannot be returned before the dossier was sent (%(date)s).")
+            % {"date": page_date(sent_on)},
+            field="returned_on",
+        )
     if nomination.status != Nomination.Status.SUBMITTED:
         raise DomainError(_("Only a submitted nomination can be returned."))
     if not reason.strip():
         raise DomainError(_("Say why the nomination is returned."), field="reason")
     nomination.status = Nomination.Status.RETURNED
     nomination.board_reason = reason
+    nomination.returned_on = returned_on
     nomination.version += 1
     clean_or_refuse(nomination)
     nomination.save()

@@ -18,6 +18,7 @@ from awards.models import Nomination, Submission
 from awards.selectors.submissions import submission_document, submission_pending
 from blocs.models import BlocYear
 from core.errors import DomainError
+from core.formats import page_date
 from core.services import clean_or_refuse, versioned_for_update
 from units.models import User
 
@@ -72,11 +73,21 @@ def submission_update(
 
 
 @transaction.atomic
-def submission_submit(*, submission: Submission, user: User) -> list[Nomination]:
-    """Send the submission: the bloc-year's draft and returned nominations are submitted with
-    it and freeze. Refused when it was sent already, when its tờ trình is not issued, or when
-    there is no nomination to submit."""
+def submission_submit(
+    *, submission: Submission, user: User, sent_on: datetime.date | None = None
+) -> list[Nomination]:
+    """Send the submission on `sent_on` (today unless the user says otherwise, as for a past
+    year's record): the bloc-year's draft and returned nominations are submitted with it and
+    freeze. Refused when it was sent already, when its tờ trình is not issued, when there is no
+    nomination to submit, or when the day is before the tờ trình's."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    sent_on = sent_on or timezone.localdate()
+    if sent_on < submission.date:
+        raise DomainError(
+            _("The dossier cannot be sent before the date of its tờ trình (%(date)s).")
+            % {"date": page_date(submission.date)},
+            field="sent_on",
+        )
     if submission.is_submitted:
         raise DomainError(_("The submission was already sent."))
     if submission_document(submission) is None:
@@ -97,7 +108,9 @@ def submission_submit(*, submission: Submission, user: User) -> list[Nomination]
         nomination.version += 1
         nomination.save()
     submission.submitted_at = timezone.now()
+    submission.sent_on = sent_on
     submission.submitted_by = user
     submission.version += 1
+    clean_or_refuse(submission)
     submission.save()
     return pending

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from awards.documents.submission import submission_nominations
-from awards.forms.submissions import SubmissionForm
+from awards.forms.submissions import SendForm, SubmissionForm
 from awards.models import Submission
 from awards.selectors.submissions import submission_defaults, submission_pending
 from awards.services.submissions import (
@@ -113,8 +113,13 @@ def submission_submit_view(request, bloc_pk: int, year: int, pk: int):
     """Send the submission with its dossier: the nominations it carries freeze."""
     bloc_year = bloc_year_for(request, bloc_pk, year, WRITE, leaders=True)
     submission = get_object_or_404(Submission, pk=pk, bloc_year=bloc_year)
+    form = SendForm(request.POST)
     try:
-        sent = submission_submit(submission=submission, user=request.user)
+        if not form.is_valid():
+            raise DomainError(_("Give the date the dossier is sent, as dd/mm/yyyy."))
+        sent = submission_submit(
+            submission=submission, user=request.user, sent_on=form.cleaned_data["sent_on"]
+        )
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("awards:submission", bloc_pk, year)

@@ -108,7 +108,8 @@ class TestEveryDatedRecordIsChecked:
         dated = {m for m in apps.get_models() if issubclass(m, YearDatedModel)}
 
         assert dated == {Pledge, PledgeSignature, Plan, Membership, Meeting, Submission} | {
-            apps.get_model("blocs", "Handover")
+            apps.get_model("blocs", "Handover"),
+            Nomination,
         }
 
 

@@ -235,7 +235,7 @@ def submit(province: str) -> Submission:
         summary=outcome.summary,
     )
     document_issue(builder=SubmissionBuilder(submission), user=None)
-    submission_submit(submission=submission, user=None)
+    submission_submit(submission=submission, user=None, sent_on=outcome.submitted_on)
     return submission
 
 
@@ -365,11 +365,11 @@ class TestTheSeedOutcomesReplayed:
         assert response.status_code == 302
         submission = Submission.objects.get(bloc_year=bloc_year)
         send = reverse("awards:submission_submit", args=[*args, submission.pk])
-        client.post(send)
+        client.post(send, {"sent_on": outcome.submitted_on.isoformat()})
         assert set(bloc_year.nominations.values_list("status", flat=True)) == {"draft"}
         issue = reverse("meetings:document_issue", args=[*args, "submission", submission.pk])
         assert client.post(issue).status_code == 302
-        assert client.post(send).status_code == 302
+        assert client.post(send, {"sent_on": outcome.submitted_on.isoformat()}).status_code == 302
 
         assert set(bloc_year.nominations.values_list("status", flat=True)) == {"submitted"}
         text = pdf_text(Document.objects.of_record(submission).get())
@@ -678,7 +678,7 @@ class TestRightsOnTheRealBlocs:
         assert client.get(issue).status_code == (200 if status == 302 else status)
         assert client.get(send).status_code == 405
         assert client.post(issue).status_code == status
-        assert client.post(send).status_code == status
+        assert client.post(send, {"sent_on": "2021-02-02"}).status_code == status
         submission.refresh_from_db()
         assert submission.is_submitted == (status == 302)
         submitted = bloc_year.nominations.filter(status=Nomination.Status.SUBMITTED).count()
@@ -720,7 +720,8 @@ class TestRightsOnTheRealBlocs:
         client = client_for(people[persona])
 
         assert client.get(url).status_code == 405
-        response = client.post(url, {"reason": "Bổ sung hồ sơ", "version": nomination.version})
+        data = {"reason": "Bổ sung hồ sơ", "version": nomination.version}
+        response = client.post(url, {**data, "returned_on": "2021-02-20"})
         assert response.status_code == status
         nomination.refresh_from_db()
         assert nomination.status == ("returned" if status == 302 else "submitted")

@@ -312,6 +312,42 @@ class TestTheSendAction:
             % {"count": 3}
         ]
 
+    def test_the_day_it_was_sent_is_the_user_s(self, client_for, secretariat, issued, submission):
+        client_for(secretariat).post(submit_url(submission), {"sent_on": "2026-01-09"})
+
+        submission.refresh_from_db()
+        assert submission.sent_on == datetime.date(2026, 1, 9)
+        page = client_for(secretariat).get(page_url(submission.bloc_year)).content.decode()
+        assert "09/01/2026" in page
+
+    def test_it_is_not_sent_before_its_tờ_trình(self, client_for, secretariat, issued, submission):
+        response = client_for(secretariat).post(submit_url(submission), {"sent_on": "2026-01-04"})
+
+        assert [str(m) for m in get_messages(response.wsgi_request)] == [
+            gettext("The dossier cannot be sent before the date of its tờ trình (%(date)s).")
+            % {"date": "05/01/2026"}
+        ]
+        assert statuses() == {"draft"}
+
+    def test_a_return_keeps_the_day_the_board_gives(self, client_for, board, issued, submission):
+        submission_submit(submission=submission, user=board, sent_on=datetime.date(2026, 1, 9))
+        nomination = Nomination.objects.first()
+        url = reverse("awards:nomination_return", args=[nomination.pk])
+        data = {"reason": "Bổ sung hồ sơ", "version": nomination.version}
+
+        too_early = client_for(board).post(url, {**data, "returned_on": "2026-01-08"})
+        client_for(board).post(url, {**data, "returned_on": "2026-02-03"})
+
+        assert [str(m) for m in get_messages(too_early.wsgi_request)] == [
+            gettext("A nomination cannot be returned before the dossier was sent (%(date)s).")
+            % {"date": "09/01/2026"}
+        ]
+        nomination.refresh_from_db()
+        assert (nomination.status, nomination.returned_on) == (
+            "returned",
+            datetime.date(2026, 2, 3),
+        )
+
     def test_a_refusal_is_said_and_changes_nothing(
         self, client_for, secretariat, nominated, submission
     ):
