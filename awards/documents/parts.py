@@ -81,5 +81,6 @@ def vote_round(result: BallotResult, *, year: int, threshold: int) -> dict:
             ("Số phiếu hợp lệ", ballot.valid),
             ("Số phiếu không hợp lệ", ballot.invalid),
         ],
-        "tables": [vote_table(award, year=year) for award in result.awards],
+        # A table for each award type that had candidates, and none for the others.
+        "tables": [vote_table(award, year=year) for award in result.awards if award.rows],
     }

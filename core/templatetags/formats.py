@@ -10,3 +10,4 @@ register = template.Library()
 
 register.filter("ngay_thang", formats.ngay_thang)
 register.filter("gio_phut", formats.gio_phut)
+register.filter("number_text", formats.number_text)

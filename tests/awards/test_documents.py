@@ -16,9 +16,11 @@ from django.utils.translation import gettext
 
 from awards.documents.kinds import SUBMISSION, VOTE_COUNT
 from awards.documents.minutes import YEAR_END_TEMPLATE, YearEndMinutesBuilder
+from awards.documents.parts import vote_round
 from awards.documents.submission import SubmissionBuilder
 from awards.documents.vote_count import VoteCountBuilder
 from awards.models import Nomination
+from awards.selectors.ballots import ballot_result
 from awards.services.counters import counter_add
 from awards.services.scores import criterion_create, scores_save
 from awards.services.submissions import submission_submit
@@ -520,3 +522,39 @@ class TestTheListOfRecords:
 
         assert "Ballot round 1 at Hội nghị tổng kết công tác thi đua" in page
         assert "Submission (tờ trình) of 05/01/2026" in page
+
+
+class TestNumbersAndTables:
+    def test_a_vote_table_only_for_the_award_types_that_had_candidates(
+        self, meeting, proposable, unit_h, unit_d
+    ):
+        flag, merit = proposable
+        ballot = record(meeting, {(unit_h, flag): 3, (unit_d, flag): 1})
+
+        tables = vote_round(ballot_result(ballot), year=2025, threshold=50)["tables"]
+
+        assert [table["award_type"] for table in tables] == [flag]
+
+    def test_a_percentage_is_written_alike_on_the_page_and_in_the_record(
+        self, meeting, proposable, unit_h, unit_d, unit_m, board, client_for
+    ):
+        flag, _merit = proposable
+        ballot = record(meeting, {(unit_h, flag): 2, (unit_d, flag): 1})
+        bloc_year = meeting.bloc_year
+        url = reverse("awards:ballot_result", args=[bloc_year.bloc_id, 2025, ballot.pk])
+
+        page = client_for(board).get(url).content.decode()
+        text = pdf_text(VoteCountBuilder(ballot).render(draft=True))
+
+        assert "66,67" in page and "66,67%" in text
+        assert "66,666" not in page and "66.67" not in page
+
+
+def test_the_score_page_ranks_nobody_while_no_criterion_is_set(bloc_year_1, board, client_for):
+    url = reverse("awards:score_list", args=[bloc_year_1.bloc_id, 2025])
+
+    page = client_for(board).get(url).content.decode()
+
+    assert 'data-testid="no-ranking"' in page
+    assert '<td class="rank">—</td>' in page
+    assert '<td class="rank">1</td>' not in page

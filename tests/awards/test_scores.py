@@ -116,7 +116,7 @@ class TestTotalsAndRanking:
             response = client_for(board).get(list_url(bloc_year_1))
         assert response.status_code == 200
         content = response.content.decode()
-        assert "12.25" in content
+        assert "12,25" in content  # as the documents write it
         assert "Công tác chuyên môn" in content
         assert "do not add up to the scale of 100" not in content  # 60 + 40 = 100
         Criterion.objects.filter(pk=sheet.b.pk).update(max_points=30)

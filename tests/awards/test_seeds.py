@@ -21,7 +21,6 @@ from unittest import mock
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.template.defaultfilters import floatformat
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -44,6 +43,7 @@ from awards.services.nominations import nomination_create, nominations_from_ball
 from awards.services.submissions import submission_create, submission_submit
 from blocs.models import BlocYear
 from core.errors import DomainError
+from core.formats import number_text
 from demo import outcomes
 from meetings.models import Document, Meeting
 from meetings.services.documents import document_issue
@@ -212,9 +212,8 @@ def vi(text: str) -> str:
 
 
 def percent(value: float) -> str:
-    """Return a percentage as the pages print it in Vietnamese (87,50)."""
-    with translation.override("vi"):
-        return floatformat(value, 2)
+    """Return a percentage as the pages and the documents print it (87,5; 66,67; 100)."""
+    return number_text(value)
 
 
 def committee(ballot: Ballot, province: str) -> None:

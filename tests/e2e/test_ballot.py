@@ -11,11 +11,11 @@ import datetime
 import re
 
 import pytest
-from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import translation
 
 from awards.models import AwardType, Ballot
+from core.formats import number_text
 from meetings.models import Attendance, Meeting
 from meetings.services import meetings as meeting_services
 from tests.factories import (
@@ -48,9 +48,8 @@ def vi(text: str) -> str:
 
 
 def percent(value: float) -> str:
-    """Return a percentage as the result page prints it in Vietnamese."""
-    with translation.override("vi"):
-        return floatformat(value, 2)
+    """Return a percentage as the pages and the documents print it (87,5; 66,67; 100)."""
+    return number_text(value)
 
 
 @pytest.fixture
