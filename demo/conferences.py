@@ -90,6 +90,10 @@ def _dak_lak_2020_year_end(created: Counter) -> None:
         start_time=datetime.time(14, 30),
         venue_kind=Meeting.VenueKind.PREMISES,
         host_unit=bchqs,
+        # The eight members signed the 2021 pledge at this conference.
+        signed_pledge=Pledge.objects.filter(
+            bloc_year=_year("dak-lak", "Khối thi đua số 3", 2021)
+        ).first(),
         chairs=[{"name": "Thượng tá Trần Minh Trọng", "title": "Chính ủy", "unit": bchqs}],
         guests=[
             {

@@ -35,7 +35,15 @@ slot_fill(
         testid="tab-documents",
     ),
 )
-slot_fill(PLEDGE_PAGE, Panel(DOCUMENT_BOX, document_box, order=10))
+slot_fill(
+    PLEDGE_PAGE,
+    Panel(DOCUMENT_BOX, document_box, order=10),
+    Panel(
+        "meetings/includes/pledge_meetings.html",
+        lambda _context, pledge: {"meetings": list(pledge.signing_meetings.order_by("date"))},
+        order=20,
+    ),
+)
 slot_fill(HANDOVER_PAGE, Panel(DOCUMENT_BOX, document_box, order=10))
 slot_fill(
     PROVINCE_LEADERSHIP,

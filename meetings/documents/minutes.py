@@ -107,6 +107,7 @@ class MinutesBuilder(DocumentBuilder):
                 for opinion in opinions
             ],
             "conclusions": paragraphs(meeting.conclusions),
+            "pledge_signed": self.pledge_signed(),
             "closing": self.closing(),
             "numbers": self.numbers(
                 guests=guests,
@@ -131,6 +132,16 @@ class MinutesBuilder(DocumentBuilder):
             present = [name for name in section if parts[name]]
             numbers.update({name: number for number, name in enumerate(present, start=1)})
         return numbers
+
+    def pledge_signed(self) -> str:
+        """Say that the members signed a pledge at the meeting, when they did."""
+        pledge = self.source.signed_pledge
+        if pledge is None:
+            return ""
+        return (
+            f"Tại Hội nghị, đại diện lãnh đạo các đơn vị thành viên {self.bloc_year().bloc.name} "
+            f"đã ký kết {pledge.title}."
+        )
 
     def opening(self, host: str) -> str:
         """Return the opening sentence: when, where, who held which meeting."""

@@ -5,7 +5,7 @@ from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from blocs.models import BlocYear
+from blocs.models import BlocYear, Pledge
 from core.forms import CheckedFormSet, CleanTextMixin, HiddenFieldsChecked
 from meetings.models import AgendaItem, Chair, Guest, Meeting, Opinion
 from meetings.services.meetings import (
@@ -70,8 +70,14 @@ class MeetingForm(HiddenFieldsChecked, MembersOnlyMixin, CleanTextMixin, forms.M
         }
 
     def __init__(self, *args, **kwargs):
+        bloc_year = kwargs["bloc_year"]
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        # The pledges a meeting of the year may sign: the year's own, or the next year's.
+        self.fields["signed_pledge"].queryset = Pledge.objects.filter(
+            bloc_year__bloc_id=bloc_year.bloc_id,
+            bloc_year__year__in=(bloc_year.year, bloc_year.year + 1),
+        ).order_by("bloc_year__year")
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -110,7 +116,14 @@ class MeetingForm(HiddenFieldsChecked, MembersOnlyMixin, CleanTextMixin, forms.M
                     css_class="row",
                 ),
             ),
-            Fieldset(_("Outcome"), "report_title", "report_summary", "conclusions", "note"),
+            Fieldset(
+                _("Outcome"),
+                "report_title",
+                "report_summary",
+                "conclusions",
+                "signed_pledge",
+                "note",
+            ),
         )
 
 

@@ -142,6 +142,18 @@ class Meeting(YearDatedModel):
     report_title = models.CharField(_("report adopted"), max_length=300, blank=True)
     report_summary = models.TextField(_("summary of the report"), blank=True)
     conclusions = models.TextField(_("conclusions"), blank=True)
+    signed_pledge = models.ForeignKey(
+        "blocs.Pledge",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signing_meetings",
+        verbose_name=_("pledge signed at the meeting"),
+        help_text=_(
+            "The pledge the members signed at this meeting: often next year's, signed at the "
+            "year-end conference. The minutes say so."
+        ),
+    )
     note = models.TextField(
         _("internal note"),
         blank=True,
@@ -209,6 +221,15 @@ class Meeting(YearDatedModel):
             if errors:
                 raise ValidationError(errors)
             return
+        if self.signed_pledge_id:
+            pledge_year = self.signed_pledge.bloc_year
+            if pledge_year.bloc_id != self.bloc_year.bloc_id or pledge_year.year not in (
+                self.bloc_year.year,
+                self.bloc_year.year + 1,
+            ):
+                errors["signed_pledge"] = _(
+                    "A meeting signs the pledge of its bloc, of its year or the next."
+                )
         units = {
             name: unit_id
             for name in ("host_unit", "secretary_unit")

@@ -81,6 +81,7 @@ MEETING_FIELDS = (
     "report_title",
     "report_summary",
     "conclusions",
+    "signed_pledge",
     "note",
 )
 CHAIR_FIELDS = ("name", "title", "unit")
@@ -179,6 +180,7 @@ def meeting_create(
     report_title: str = "",
     report_summary: str = "",
     conclusions: str = "",
+    signed_pledge=None,
     note: str = "",
     chairs: Sequence[ChairData] = (),
     guests: Sequence[GuestData] = (),
@@ -204,6 +206,7 @@ def meeting_create(
         report_title=report_title,
         report_summary=report_summary,
         conclusions=conclusions,
+        signed_pledge=signed_pledge,
         note=note,
     )
     clean_or_refuse(meeting)

@@ -680,8 +680,9 @@ def build_pledge_year(members: int, items: int):
 
 # The session and the user (2), the year with its leaders (3), the rights of a unit's staff (1),
 # the members with their names (2), the items (1), the history (2 per kind of record: 6), and
-# the navigation bar's unit or province (1), the documents issued for the pledge (1).
-PLEDGE_PAGE_QUERIES = {"board": 16, "unit_staff": 17}
+# the navigation bar's unit or province (1), the documents issued for the pledge (1), the
+# meetings it was signed at (1).
+PLEDGE_PAGE_QUERIES = {"board": 17, "unit_staff": 18}
 
 
 @pytest.mark.parametrize("persona", list(PLEDGE_PAGE_QUERIES))

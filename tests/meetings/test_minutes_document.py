@@ -407,3 +407,37 @@ class TestTheDemo:
         assert "Thượng tá Trần Minh Trọng, Chính ủy Bộ Chỉ huy Quân sự tỉnh Đắk Lắk" in text
         assert "Trịnh Văn Toàn, Phó Chánh án" in text
         assert "Cục Thi hành án dân sự tỉnh Đắk Lắk" in text
+
+
+class TestThePledgeSignedAtTheMeeting:
+    def test_the_minutes_say_it_and_the_pledge_page_links_the_meeting(
+        self, conference, client_for, board
+    ):
+        next_year = BlocYearFactory(bloc=conference.bloc_year.bloc, year=2021)
+        pledge = Pledge.objects.create(bloc_year=next_year, title="Giao ước thi đua năm 2021")
+        conference.signed_pledge = pledge
+        conference.full_clean()
+        conference.save()
+
+        text = flat(pdf_text(MinutesBuilder(conference).render(draft=True)))
+        page = client_for(board).get(pledge.get_absolute_url()).content.decode()
+
+        assert (
+            "Tại Hội nghị, đại diện lãnh đạo các đơn vị thành viên Khối thi đua số 3 đã ký kết "
+            "Giao ước thi đua năm 2021." in text
+        )
+        assert 'data-testid="pledge-meetings"' in page
+        assert conference.get_absolute_url() in page
+
+    def test_a_pledge_of_another_bloc_or_year_is_refused(self, conference, bloc_2):
+        other_bloc = Pledge.objects.create(
+            bloc_year=BlocYearFactory(bloc=bloc_2, year=2021), title="Giao ước khác"
+        )
+        later = Pledge.objects.create(
+            bloc_year=BlocYearFactory(bloc=conference.bloc_year.bloc, year=2023),
+            title="Giao ước 2023",
+        )
+
+        for pledge in (other_bloc, later):
+            conference.signed_pledge = pledge
+            assert "signed_pledge" in refusal(conference, language="en")
