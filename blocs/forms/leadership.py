@@ -67,10 +67,14 @@ class LeadershipForm(HiddenFieldsChecked, forms.Form):
 
     def add_leader_fields(self) -> None:
         """Add the head and one field per possible deputy, in rank order."""
-        self.picks_leaders = True
         self.fields["head"] = forms.TypedChoiceField(
             label=_("Head (khối trưởng)"), choices=self.member_choices(blank=True), coerce=int
         )
+        self.add_deputy_fields()
+
+    def add_deputy_fields(self) -> None:
+        """Add one field per possible deputy, in rank order."""
+        self.picks_leaders = True
         for rank in range(1, self.bloc_year.max_deputies + 1):
             self.fields[f"deputy_{rank}"] = forms.TypedChoiceField(
                 label=_("Deputy %(rank)d") % {"rank": rank}
@@ -118,9 +122,11 @@ class LeadershipForm(HiddenFieldsChecked, forms.Form):
 
 
 class ConfirmProposalForm(LeadershipForm):
-    """Confirm the head and deputies the rotation rule proposes (basis: rotation)."""
+    """Confirm the head the rotation rule proposes, with the deputies it proposes or others
+    the conference chose (or none): each is recorded with its own basis."""
 
     head = forms.IntegerField(widget=forms.HiddenInput)
+    # The deputies proposed as the user saw them, to refuse a proposal changed meanwhile.
     deputies = forms.CharField(widget=forms.HiddenInput, required=False)
     agreed_on = forms.DateField(
         label=_("Agreed at the conference of"),
@@ -133,12 +139,25 @@ class ConfirmProposalForm(LeadershipForm):
 
     def __init__(self, *args, proposal=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_deputy_fields()
         if proposal is not None and proposal.head is not None:
             self.fields["head"].initial = proposal.head.unit.pk
             self.fields["deputies"].initial = ",".join(str(u.pk) for u in proposal.deputy_units)
-
-    def layout_fields(self) -> list:
-        return ["head", "deputies", "agreed_on"]
+            for rank, unit in enumerate(proposal.deputy_units, start=1):
+                if f"deputy_{rank}" in self.fields:
+                    self.fields[f"deputy_{rank}"].initial = unit.pk
+        for rank in range(1, self.bloc_year.max_deputies + 1):
+            self.fields[f"deputy_{rank}"].help_text = _(
+                "As proposed, another member the conference chose, or none."
+            )
+        self.helper.layout = Layout(
+            "head",
+            "deputies",
+            *(f"deputy_{rank}" for rank in range(1, self.bloc_year.max_deputies + 1)),
+            "agreed_on",
+            "version",
+            "replace",
+        )
 
     def clean_deputies(self) -> list[int]:
         text = self.cleaned_data["deputies"]

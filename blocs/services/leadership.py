@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -64,8 +64,12 @@ def leadership_set(
     decision: LeadershipDecision | None = None,
     elected_on: datetime.date | None = None,
     version: str | None = None,
+    bases: Mapping[int, str] | None = None,
 ) -> BlocYear:
     """Make one unit head and these units deputies (in rank order); the others plain members.
+
+    Each leader gets `basis`, or the one `bases` gives its unit (by primary key): a proposal
+    taken in part keeps the rotation for the head and the conference's choice for a deputy.
 
     With `version` (see `leadership_version`), refuse when the leaders changed since the user
     loaded them. Only the memberships whose role or basis changes are saved, so the history
@@ -96,7 +100,10 @@ def leadership_set(
         role, rank = wanted.get(unit_id, (Membership.Role.MEMBER, None))
         if role == Membership.Role.MEMBER:
             return (role, None, "", None, None)
-        return (role, rank, basis, decision.pk if decision else None, elected_on)
+        return (role, rank, basis_of(unit_id), decision.pk if decision else None, elected_on)
+
+    def basis_of(unit_id: int) -> str:
+        return (bases or {}).get(unit_id, basis)
 
     def current(m: Membership) -> tuple:
         return (m.role, m.deputy_rank, m.basis, m.decision_id, m.elected_on)
@@ -117,7 +124,7 @@ def leadership_set(
             continue
         role, rank = wanted[membership.unit_id]
         membership.role, membership.deputy_rank = role, rank
-        membership.basis, membership.decision = basis, decision
+        membership.basis, membership.decision = basis_of(membership.unit_id), decision
         membership.elected_on = elected_on
         clean_or_refuse(membership)
         membership.save()

@@ -158,7 +158,8 @@ def _saved(request, bloc_year: BlocYear):
 
 @require_POST
 def leadership_confirm(request, bloc_pk: int, year: int):
-    """Make the units the rotation rule proposes the head and deputies (basis: rotation)."""
+    """Make the head the rotation rule proposes head (basis: rotation), with the deputies it
+    proposes (rotation) or others the conference chose (elected), or none."""
     bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.set_leadership", leaders=True)
     form = _form(ConfirmProposalForm, request, bloc_year, "confirm")
     if form.is_valid():
@@ -173,12 +174,19 @@ def leadership_confirm(request, bloc_pk: int, year: int):
                 None, _("The proposal changed since you opened the page: look at it again.")
             )
         else:
+            deputies = form.cleaned_data["deputy_units"]
+            proposed = {unit.pk for unit in proposal.deputy_units}
             try:
                 leadership_set(
                     bloc_year=bloc_year,
                     head=proposal.head_unit,
-                    deputies=proposal.deputy_units,
+                    deputies=deputies,
                     basis=Membership.Basis.ROTATION,
+                    bases={
+                        unit.pk: Membership.Basis.ELECTED
+                        for unit in deputies
+                        if unit.pk not in proposed
+                    },
                     elected_on=form.cleaned_data["agreed_on"],
                     version=form.cleaned_data["version"],
                 )

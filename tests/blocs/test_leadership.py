@@ -64,10 +64,14 @@ def leaders(bloc_year: BlocYear) -> tuple:
     )
 
 
-def confirm_data(bloc_year, head, deputies, **extra) -> dict:
+def confirm_data(bloc_year, head, deputies, *, chosen=None, **extra) -> dict:
+    """The confirmation as the page sends it: the proposal seen, and the deputies chosen (the
+    proposed ones unless `chosen` says otherwise)."""
+    chosen = deputies if chosen is None else chosen
     return {
         "confirm-head": head.pk,
         "confirm-deputies": ",".join(str(u.pk) for u in deputies),
+        **{f"confirm-deputy_{rank}": u.pk for rank, u in enumerate(chosen, start=1)},
         "confirm-agreed_on": "",
         "confirm-version": version_of(bloc_year),
         **extra,
@@ -178,6 +182,35 @@ class TestConfirmProposal:
             Membership.Basis.ROTATION,
             datetime.date(2025, 12, 20),
         )
+
+    def test_the_proposed_head_with_another_deputy_each_with_its_own_basis(
+        self, year_2026, unit_d, unit_m, unit_h, board, client_for
+    ):
+        data = confirm_data(
+            year_2026, unit_d, [unit_m], chosen=[unit_h], **{"confirm-agreed_on": "2025-12-20"}
+        )
+
+        client_for(board).post(url("leadership_confirm", year_2026), data)
+
+        year = BlocYear.objects.get(pk=year_2026.pk)
+        assert (year.head.unit, year.head.basis) == (unit_d, Membership.Basis.ROTATION)
+        assert [(d.unit, d.basis) for d in year.deputies] == [(unit_h, Membership.Basis.ELECTED)]
+
+    def test_the_proposed_head_without_a_deputy(self, year_2026, unit_d, unit_m, board, client_for):
+        client_for(board).post(
+            url("leadership_confirm", year_2026),
+            confirm_data(year_2026, unit_d, [unit_m], chosen=[]),
+        )
+
+        year = BlocYear.objects.get(pk=year_2026.pk)
+        assert (year.head.unit, year.deputies) == (unit_d, [])
+
+    def test_the_form_offers_the_proposed_deputies_to_keep_or_change(
+        self, year_2026, unit_m, board, client_for
+    ):
+        form = client_for(board).get(url("blocyear_leadership", year_2026)).context["confirm_form"]
+
+        assert form["deputy_1"].value() == unit_m.pk
 
     def test_a_proposal_that_changed_meanwhile_is_refused(
         self, year_2026, unit_h, unit_m, board, client_for
