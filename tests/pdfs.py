@@ -64,3 +64,24 @@ def page_number_words(pdf: bytes) -> list[str | None]:
             words = [w for w in page.extract_words() if w["bottom"] < 20 * MM]
             numbers.append(" ".join(w["text"] for w in words) or None)
     return numbers
+
+
+def signed_names(pdf: bytes, names: list[str]) -> dict[str, tuple[float, bool]]:
+    """Return where each signer's name stands on the last page (its last mention, the signature
+    block being the page's end): its line (the top of its first letter, rounded) and whether it
+    is in the left half."""
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[-1]
+        lines = page.extract_text_lines()
+        middle = page.width / 2
+    found = {}
+    for name in names:
+        for line in reversed(lines):
+            for char_index in range(len(line["text"])):
+                if line["text"].startswith(name, char_index):
+                    chars = line["chars"][char_index : char_index + len(name)]
+                    found[name] = (round(chars[0]["top"]), chars[0]["x0"] < middle)
+                    break
+            if name in found:
+                break
+    return found

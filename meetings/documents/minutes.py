@@ -199,15 +199,13 @@ class MinutesBuilder(DocumentBuilder):
         return f"Hội nghị kết thúc vào lúc {gio_phut(meeting.end_time)} cùng ngày./."
 
     def signature_rows(self, chairs) -> list[list]:
-        """THƯ KÝ on the left, then one CHỦ TRÌ block per chair, two blocks to a row."""
+        """THƯ KÝ on the left and CHỦ TRÌ on the right; co-chairs side by side on the first
+        rows, then the secretary on the left below them."""
         meeting = self.source
         secretary = SignatureBlock(role=SECRETARY, name=meeting.secretary_name)
         chair_blocks = [SignatureBlock(role=CHAIR, name=chair.name) for chair in chairs]
         if not chair_blocks:
             chair_blocks = [SignatureBlock(role=CHAIR)]
-        # The secretary and the first chair share the first row; further co-chairs sign on
-        # the right below the first, where a reader looks for the chairs.
-        blocks: list[SignatureBlock | None] = [secretary, chair_blocks[0]]
-        for chair in chair_blocks[1:]:
-            blocks += [None, chair]
-        return in_rows(blocks)
+        if len(chair_blocks) == 1:
+            return in_rows([secretary, chair_blocks[0]])
+        return [*in_rows(chair_blocks), *in_rows([secretary])]

@@ -140,7 +140,7 @@ class TestTheVoteCountRecord:
         signatures = last[last.index("THÀNH VIÊN") : last.index("Nơi nhận")]
 
         assert signatures == (
-            "THÀNH VIÊN Trần Thị Lan TRƯỞNG BAN KIỂM PHIẾU Phạm Văn Bình THÀNH VIÊN "
+            "THÀNH VIÊN TRƯỞNG BAN KIỂM PHIẾU Trần Thị Lan Phạm Văn Bình THÀNH VIÊN "
             "Hoàng Văn Cường "
         )
         with pdfplumber.open(io.BytesIO(pdf)) as reader:

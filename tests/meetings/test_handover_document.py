@@ -24,7 +24,7 @@ from tests.factories import (
     UnitFactory,
     UnitNameFactory,
 )
-from tests.pdfs import assert_document_serif, base_fonts, flat, page_texts
+from tests.pdfs import assert_document_serif, base_fonts, flat, page_texts, signed_names
 
 
 def _unit(province, short_name: str):
@@ -174,9 +174,14 @@ def test_the_items_handed_over_are_a_numbered_table_with_quantity_and_note(issue
 def test_the_signature_blocks_are_the_giving_side_then_the_receiving_side_with_names(issued):
     text = flat("\n".join(issued.pages))
 
-    giving = text.index("ĐẠI DIỆN BÊN GIAO CHỈ HUY TRƯỞNG Nguyễn Văn An")
-    receiving = text.index("ĐẠI DIỆN BÊN NHẬN CỤC TRƯỞNG Trần Thị Bình")
-    assert giving < receiving < text.index("Nơi nhận:")
+    roles = text.index("ĐẠI DIỆN BÊN GIAO CHỈ HUY TRƯỞNG ĐẠI DIỆN BÊN NHẬN CỤC TRƯỞNG")
+    names = text.index("Nguyễn Văn An Trần Thị Bình")
+    assert roles < names < text.index("Nơi nhận:")
+    where = signed_names(issued.pdf, ["Nguyễn Văn An", "Trần Thị Bình"])
+    assert where == {
+        "Nguyễn Văn An": (where["Nguyễn Văn An"][0], True),
+        "Trần Thị Bình": (where["Nguyễn Văn An"][0], False),
+    }
     assert "- Ban Thi đua - Khen thưởng tỉnh Cà Mau;" in text
 
 
