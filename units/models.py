@@ -44,6 +44,20 @@ class Province(CleanTextModel):
         blank=True,
         help_text=_("For example: Ban Thi đua - Khen thưởng tỉnh Đắk Lắk."),
     )
+    # What the province's quy chế calls a bloc's leaders; pages and documents say it so.
+    head_term = models.CharField(
+        _("title of a bloc's head"),
+        max_length=60,
+        default="Khối trưởng",
+        help_text=_("As the province's rules say: Khối trưởng, Trưởng khối …"),
+    )
+    deputy_term = models.CharField(
+        _("title of a bloc's deputy"),
+        max_length=60,
+        default="Khối phó",
+        help_text=_("As the province's rules say: Khối phó, Phó Trưởng khối …"),
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
     objects = ProvinceQuerySet.as_manager()

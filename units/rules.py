@@ -40,6 +40,8 @@ rules.add_perm(
     "units.view_province", is_authenticated & (sees_every_province | is_board_of_province)
 )
 rules.add_perm("units.change_province", is_authenticated & sees_every_province)
+# What the province's rules call a bloc's head and deputies: its board says.
+rules.add_perm("units.change_province_terms", is_authenticated & is_board_of_province)
 rules.add_perm(
     "units.view_unit",
     is_authenticated

@@ -7,6 +7,7 @@ app_name = "units"
 urlpatterns = [
     path("provinces/", provinces.ProvinceListView.as_view(), name="province_list"),
     path("provinces/<slug:code>/", provinces.ProvinceDetailView.as_view(), name="province_detail"),
+    path("provinces/<slug:code>/terms/", provinces.province_terms, name="province_terms"),
     path("provinces/<slug:code>/new-unit/", units.unit_create, name="unit_create"),
     path("provinces/<slug:code>/import/", imports.units_import, name="units_import"),
     path(

@@ -26,11 +26,10 @@ def bases_cited(*, province_id: int | None, on: datetime.date | None) -> list[st
 
 
 def bloc_words(bloc: Bloc) -> tuple[str, str, str]:
-    """Return how documents call the bloc, its head and its deputies: ("Khối thi đua",
-    "Khối trưởng", "Khối phó"), or the cluster's words."""
-    if bloc.kind == Bloc.Kind.CLUSTER:
-        return "Cụm thi đua", "Cụm trưởng", "Cụm phó"
-    return "Khối thi đua", "Khối trưởng", "Khối phó"
+    """Return how documents call the bloc, its head and its deputies: ("Khối thi đua", and the
+    province's titles of the head and the deputies), or the cluster's words."""
+    word = "Cụm thi đua" if bloc.kind == Bloc.Kind.CLUSTER else "Khối thi đua"
+    return word, bloc.head_term, bloc.deputy_term
 
 
 def _standing(row) -> str:

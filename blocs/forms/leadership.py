@@ -68,7 +68,7 @@ class LeadershipForm(HiddenFieldsChecked, forms.Form):
     def add_leader_fields(self) -> None:
         """Add the head and one field per possible deputy, in rank order."""
         self.fields["head"] = forms.TypedChoiceField(
-            label=_("Head (khối trưởng)"), choices=self.member_choices(blank=True), coerce=int
+            label=self.bloc_year.bloc.head_term, choices=self.member_choices(blank=True), coerce=int
         )
         self.add_deputy_fields()
 
@@ -77,9 +77,9 @@ class LeadershipForm(HiddenFieldsChecked, forms.Form):
         self.picks_leaders = True
         for rank in range(1, self.bloc_year.max_deputies + 1):
             self.fields[f"deputy_{rank}"] = forms.TypedChoiceField(
-                label=_("Deputy %(rank)d") % {"rank": rank}
+                label=f"{self.bloc_year.bloc.deputy_term} {rank}"
                 if self.bloc_year.max_deputies > 1
-                else _("Deputy (khối phó)"),
+                else self.bloc_year.bloc.deputy_term,
                 choices=self.member_choices(blank=True),
                 coerce=int,
                 required=False,

@@ -109,6 +109,21 @@ class Bloc(CleanTextModel):
     def get_absolute_url(self) -> str:
         return reverse("blocs:bloc_detail", args=[self.pk])
 
+    @property
+    def head_term(self) -> str:
+        """What this bloc's head is called, in its province's words ("Cụm …" for a cluster)."""
+        return self._in_kind(self.province.head_term)
+
+    @property
+    def deputy_term(self) -> str:
+        """What this bloc's deputies are called, in its province's words."""
+        return self._in_kind(self.province.deputy_term)
+
+    def _in_kind(self, term: str) -> str:
+        if self.kind != self.Kind.CLUSTER:
+            return term
+        return term.replace("Khối", "Cụm").replace("khối", "cụm")
+
 
 class RotationSlot(models.Model):
     """A unit's place in the order in which a bloc's leadership rotates."""

@@ -12,8 +12,8 @@ from meetings.documents.signatures import SignatureBlock, in_rows
 
 
 def head_title(bloc: Bloc) -> str:
-    """Return what the head of this bloc is called: Khối trưởng, or Cụm trưởng for a cluster."""
-    return "Cụm trưởng" if bloc.kind == Bloc.Kind.CLUSTER else "Khối trưởng"
+    """Return what the head of this bloc is called, in its province's words."""
+    return bloc.head_term
 
 
 def lower_first(text: str) -> str:

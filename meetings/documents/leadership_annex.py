@@ -133,5 +133,7 @@ def leadership_annex_pdf(*, province: Province, year: int, rows: list[AnnexRow])
             "reference": reference,
             "rows": rows,
             "year": year,
+            "head_term": province.head_term,
+            "deputy_term": province.deputy_term,
         },
     )

@@ -107,7 +107,7 @@ def test_the_annex_lists_every_bloc_of_the_year_with_its_head_deputies_and_basis
 ):
     text = annex_text(client_for(board), province_a)
 
-    assert "STT Khối, Cụm thi đua Trưởng khối, cụm Phó khối, cụm Căn cứ" in text
+    assert "STT Khối, Cụm thi đua Khối trưởng Khối phó Căn cứ" in text
     assert (
         "1 Khối thi đua số 1 Công an tỉnh Đắk Lắk Viện kiểm sát nhân dân tỉnh Đắk Lắk "
         "Bầu tại Hội nghị của Khối" in text

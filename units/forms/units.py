@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import sane_date
 from core.forms import CleanTextMixin, HiddenFieldsChecked
-from units.models import Unit
+from units.models import Province, Unit
 from units.services.units import UNIT_EDITABLE_FIELDS
 
 
@@ -60,3 +60,19 @@ class UnitInYearChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj) -> str:
         return obj.name_in_year(self.year).short_name if self.year else obj.short_name
+
+
+class ProvinceTermsForm(HiddenFieldsChecked, CleanTextMixin, forms.ModelForm):
+    """What the province's rules call a bloc's head and deputies."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Province
+        fields = ["head_term", "deputy_term"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Save")))

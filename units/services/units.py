@@ -138,3 +138,16 @@ def unit_create(
     except IntegrityError as error:  # a concurrent insert of the same name
         raise DomainError(taken, field="full_name") from error
     return unit
+
+
+@transaction.atomic
+def province_terms_set(
+    *, province: Province, version: int, head_term: str, deputy_term: str
+) -> Province:
+    """Set what the province calls a bloc's head and deputies, refusing a stale copy."""
+    province = versioned_for_update(Province, pk=province.pk, version=version)
+    province.head_term, province.deputy_term = nfc(head_term), nfc(deputy_term)
+    province.version += 1
+    clean_or_refuse(province)
+    province.save()
+    return province

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from core.access import object_for_user
+from core.errors import DomainError
+from units.forms.units import ProvinceTermsForm
 from units.models import Province, Unit
 from units.selectors.provinces import provinces_with_counts
+from units.services.units import province_terms_set
 
 
 class ProvinceListView(ListView):
@@ -42,4 +48,24 @@ class ProvinceDetailView(DetailView):
             .order_by("merged_into", "short_name")
         )
         context["can_add_unit"] = self.request.user.has_perm("units.add_unit", province)
+        context["can_set_terms"] = self.request.user.has_perm(
+            "units.change_province_terms", province
+        )
         return context
+
+
+def province_terms(request, code: str):
+    """Set what the province calls a bloc's head and deputies (its board)."""
+    province = object_for_user(
+        Province.objects.all(), request.user, "units.change_province_terms", code=code
+    )
+    form = ProvinceTermsForm(request.POST or None, instance=province)
+    if request.method == "POST" and form.is_valid():
+        try:
+            province_terms_set(province=province, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The titles of the blocs' leaders were saved."))
+            return redirect(province)
+    return render(request, "units/province_terms.html", {"province": province, "form": form})
