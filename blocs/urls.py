@@ -101,6 +101,11 @@ urlpatterns = [
     path("<int:bloc_pk>/<int:year>/pledge/edit/", pledge_views.pledge_edit, name="pledge_edit"),
     path("<int:bloc_pk>/<int:year>/pledge/items/", pledge_views.pledge_items, name="pledge_items"),
     path(
+        "<int:bloc_pk>/<int:year>/pledge/signatures/",
+        pledge_views.pledge_signatures,
+        name="pledge_signatures",
+    ),
+    path(
         "<int:bloc_pk>/<int:year>/pledge/items/copy/",
         pledge_views.pledge_items_copy,
         name="pledge_items_copy",

@@ -113,3 +113,31 @@ class PledgeSignatureForm(HiddenFieldsChecked, CleanTextMixin, forms.ModelForm):
         if data.get("signatory_title") and not data.get("signatory_name"):
             self.add_error("signatory_name", _("Give the name of whoever signed with this title."))
         return data
+
+
+class SignatureRowForm(HiddenFieldsChecked, CleanTextMixin, forms.Form):
+    """A member unit's row on the form of all the signatures: ticked when it signed."""
+
+    membership = forms.IntegerField(widget=forms.HiddenInput)
+    version = RowVersionField()
+    signed = forms.BooleanField(label=_("Signed"), required=False)
+    signatory_name = forms.CharField(label=_("Signatory"), max_length=150, required=False)
+    signatory_title = forms.CharField(label=_("Title"), max_length=150, required=False)
+    signed_on = forms.DateField(label=_("Signed on"), required=False, widget=DATE_INPUT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("signatory_name", "signatory_title", "signed_on"):
+            self.fields[name].widget.attrs["class"] = "form-control form-control-sm"
+        self.fields["signed"].widget.attrs["class"] = "form-check-input"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("signed") and not data.get("signed_on"):
+            self.add_error("signed_on", _("Give the day the unit signed."))
+        if data.get("signatory_title") and not data.get("signatory_name"):
+            self.add_error("signatory_name", _("Give the name of whoever signed with this title."))
+        return data
+
+
+SignatureRowFormSet = forms.formset_factory(SignatureRowForm, formset=CheckedFormSet, extra=0)

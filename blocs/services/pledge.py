@@ -128,3 +128,27 @@ def pledge_signature_remove(*, membership: Membership) -> None:
     if signature is None:
         raise DomainError(_("This unit has not signed the pledge."))
     signature.delete()
+
+
+@transaction.atomic
+def pledge_signatures_save(*, pledge: Pledge, rows: Sequence[dict]) -> int:
+    """Record the signatures of the rows ticked, all or none: each row names its membership,
+    the version of its signature as the user loaded it, and who signed, with what title, when.
+    Return how many signatures were recorded or corrected."""
+    saved = 0
+    for row in rows:
+        membership = Membership.objects.filter(
+            pk=row["membership"], bloc_year_id=pledge.bloc_year_id
+        ).first()
+        if membership is None:
+            raise stale()  # a member removed meanwhile, or a row that is not the year's
+        pledge_sign(
+            pledge=pledge,
+            membership=membership,
+            signatory_name=row["signatory_name"],
+            signatory_title=row["signatory_title"],
+            signed_on=row["signed_on"],
+            version=row["version"],
+        )
+        saved += 1
+    return saved

@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
-from blocs.forms.pledge import PledgeForm, PledgeItemFormSet, PledgeSignatureForm, table_helper
+from blocs.forms.pledge import (
+    PledgeForm,
+    PledgeItemFormSet,
+    PledgeSignatureForm,
+    SignatureRowFormSet,
+    table_helper,
+)
 from blocs.frame import bloc_year_for
 from blocs.models import BlocYear, Membership, Pledge, PledgeItem, PledgeSignature
 from blocs.services import pledge as services
@@ -228,6 +234,59 @@ def pledge_sign(request, bloc_pk: int, year: int, membership_pk: int):
         "signed": signature.pk is not None,
     }
     return render(request, "blocs/pledgesignature_form.html", context)
+
+
+def pledge_signatures(request, bloc_pk: int, year: int):
+    """Enter the signatures of all the member units on one form (the secretariat, the board):
+    the ticked rows that changed are recorded, all or none."""
+    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.change_blocyear")
+    pledge = get_object_or_404(Pledge, bloc_year=bloc_year)
+    memberships = list(
+        bloc_year.memberships.select_related("unit", "pledge_signature").prefetch_related(
+            "unit__names"
+        )
+    )
+    initial = []
+    for membership in memberships:
+        signature = getattr(membership, "pledge_signature", None)
+        unit = membership.unit
+        initial.append(
+            {
+                "membership": membership.pk,
+                "version": signature.version if signature else 0,
+                "signed": signature is not None,
+                "signatory_name": signature.signatory_name if signature else unit.leader_name,
+                "signatory_title": signature.signatory_title if signature else unit.leader_title,
+                "signed_on": signature.signed_on if signature else pledge.signed_on,
+            }
+        )
+    formset = SignatureRowFormSet(request.POST or None, initial=initial, prefix="signatures")
+    error = None
+    if request.method == "POST" and formset.is_valid():
+        rows = [
+            form.cleaned_data
+            for form in formset.forms
+            if form.cleaned_data.get("signed") and form.has_changed()
+        ]
+        try:
+            saved = services.pledge_signatures_save(pledge=pledge, rows=rows)
+        except DomainError as refusal:
+            error = refusal.message
+        else:
+            messages.success(
+                request, _("%(n)d signatures were recorded or corrected.") % {"n": saved}
+            )
+            return redirect("blocs:pledge_detail", bloc_pk, year)
+    by_pk = {membership.pk: membership for membership in memberships}
+    rows = [(form, by_pk.get(form.initial.get("membership"))) for form in formset.forms]
+    context = {
+        "bloc_year": bloc_year,
+        "pledge": pledge,
+        "formset": formset,
+        "rows": rows,
+        "error": error,
+    }
+    return render(request, "blocs/pledgesignatures_form.html", context)
 
 
 @require_POST

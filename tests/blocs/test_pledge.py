@@ -737,3 +737,56 @@ class TestLostSignatures:
 
         assert vietnamese(STALE) in response.context["form"].non_field_errors()
         assert PledgeSignature.objects.get(membership=membership).signatory_name == "B"
+
+
+class TestAllTheSignaturesOnOneForm:
+    def url(self, bloc_year) -> str:
+        return reverse("blocs:pledge_signatures", args=[bloc_year.bloc_id, bloc_year.year])
+
+    def rows(self, client, bloc_year) -> dict:
+        formset = client.get(self.url(bloc_year)).context["formset"]
+        data = {
+            "signatures-TOTAL_FORMS": len(formset.forms),
+            "signatures-INITIAL_FORMS": len(formset.forms),
+        }
+        for form in formset.forms:
+            for name, value in form.initial.items():
+                if name == "signed":
+                    if value:
+                        data[f"{form.prefix}-signed"] = "on"
+                elif value is not None:
+                    data[f"{form.prefix}-{name}"] = value
+        return data, formset
+
+    def test_the_secretariat_enters_every_member_s_signature_at_once(
+        self, pledge, bloc_year_1, secretariat, client_for
+    ):
+        client = client_for(secretariat)
+        data, formset = self.rows(client, bloc_year_1)
+        for form in formset.forms:
+            data[f"{form.prefix}-signed"] = "on"
+            data[f"{form.prefix}-signed_on"] = "2025-02-05"
+
+        response = client.post(self.url(bloc_year_1), data)
+
+        assert response.status_code == 302
+        assert PledgeSignature.objects.count() == len(formset.forms)
+
+    def test_one_bad_row_saves_none_and_keeps_what_was_typed(
+        self, pledge, bloc_year_1, secretariat, client_for
+    ):
+        client = client_for(secretariat)
+        data, formset = self.rows(client, bloc_year_1)
+        first, second = formset.forms[0].prefix, formset.forms[1].prefix
+        data.update({f"{first}-signed": "on", f"{first}-signed_on": "2025-02-05"})
+        data.update({f"{first}-signatory_name": "Người ký đã gõ"})
+        data.update({f"{second}-signed": "on", f"{second}-signed_on": "9999-12-31"})
+
+        response = client.post(self.url(bloc_year_1), data)
+
+        assert response.status_code == 200
+        assert "Người ký đã gõ" in response.content.decode()
+        assert not PledgeSignature.objects.exists()
+
+    def test_a_member_may_not(self, pledge, bloc_year_1, member_staff, client_for):
+        assert client_for(member_staff).get(self.url(bloc_year_1)).status_code == 403
