@@ -137,6 +137,11 @@ urlpatterns = [
     path("<int:bloc_pk>/<int:year>/close/", handover_views.blocyear_close, name="blocyear_close"),
     path("<int:pk>/rotation/", rotation_views.bloc_rotation, name="bloc_rotation"),
     path(
+        "<int:pk>/rotation/order/",
+        rotation_views.bloc_rotation_order,
+        name="bloc_rotation_order",
+    ),
+    path(
         "<int:pk>/rotation/change/",
         rotation_views.bloc_rotation_change,
         name="bloc_rotation_change",

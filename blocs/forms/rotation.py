@@ -74,3 +74,49 @@ class RotationAddForm(HiddenFieldsChecked, forms.Form):
             .order_by("short_name")
         )
         self.fields["version"].initial = bloc.version
+
+
+class RotationOrderForm(HiddenFieldsChecked, forms.Form):
+    """The whole rotation order on one form: a number for each unit in it, empty for a unit
+    out of it; the units of the province not in the order can be numbered in."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, bloc: Bloc, order: list[Unit], **kwargs):
+        super().__init__(*args, **kwargs)
+        others = Unit.objects.filter(province_id=bloc.province_id, merged_into__isnull=True)
+        others = others.exclude(pk__in=[unit.pk for unit in order]).order_by("short_name")
+        self.units = [*order, *others]
+        self.fields["version"].initial = bloc.version
+        for index, unit in enumerate(self.units, start=1):
+            self.fields[f"position_{unit.pk}"] = forms.IntegerField(
+                label=str(unit),
+                required=False,
+                min_value=1,
+                max_value=1000,
+                initial=index if index <= len(order) else None,
+                widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),
+            )
+
+    def rows(self):
+        """Return each unit with its number field, in the order the form lists them."""
+        return [(unit, self[f"position_{unit.pk}"]) for unit in self.units]
+
+    def clean(self):
+        data = super().clean()
+        numbered = [
+            (data[f"position_{unit.pk}"], unit)
+            for unit in self.units
+            if data.get(f"position_{unit.pk}") is not None
+        ]
+        taken: dict[int, Unit] = {}
+        for number, unit in numbered:
+            if number in taken:
+                self.add_error(
+                    f"position_{unit.pk}",
+                    _("%(other)s has number %(n)d already.")
+                    % {"other": taken[number], "n": number},
+                )
+            taken[number] = unit
+        data["new_order"] = [unit for _number, unit in sorted(numbered, key=lambda pair: pair[0])]
+        return data

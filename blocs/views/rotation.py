@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from blocs.forms.rotation import RotationAddForm, RotationChangeForm
+from blocs.forms.rotation import RotationAddForm, RotationChangeForm, RotationOrderForm
 from blocs.models import Bloc, Membership, RotationSlot
 from blocs.services.rotation import rotation_set
 from core.access import object_for_user
@@ -34,7 +34,14 @@ def bloc_rotation(request, pk: int):
     return _page(request, bloc, _order(bloc))
 
 
-def _page(request, bloc: Bloc, order: list, *, refused: RotationChangeForm | None = None):
+def _page(
+    request,
+    bloc: Bloc,
+    order: list,
+    *,
+    refused: RotationChangeForm | None = None,
+    order_form: RotationOrderForm | None = None,
+):
     last_led = dict(
         Membership.objects.filter(bloc_year__bloc=bloc)
         .exclude(role=Membership.Role.MEMBER)
@@ -52,6 +59,7 @@ def _page(request, bloc: Bloc, order: list, *, refused: RotationChangeForm | Non
         "rows": [(unit, last_led.get(unit.pk)) for unit in order],
         "add_form": add_form,
         "refused": refused,
+        "order_form": order_form or RotationOrderForm(bloc=bloc, order=order),
         "history": history_entries(
             bloc.history.all(),
             RotationSlot.history.filter(bloc_id=bloc.pk).annotate(
@@ -81,3 +89,24 @@ def bloc_rotation_change(request, pk: int):
             messages.success(request, _("The rotation order was saved."))
             return redirect(reverse("blocs:bloc_rotation", args=[bloc.pk]))
     return _page(request, bloc, order, refused=form)
+
+
+@require_POST
+def bloc_rotation_order(request, pk: int):
+    """Set the whole rotation order at once from the numbers typed on one form."""
+    bloc = _bloc(request, pk)
+    order = _order(bloc)
+    form = RotationOrderForm(request.POST, bloc=bloc, order=order)
+    if form.is_valid():
+        try:
+            rotation_set(
+                bloc=bloc,
+                units=form.cleaned_data["new_order"],
+                version=form.cleaned_data["version"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The rotation order was saved."))
+            return redirect(reverse("blocs:bloc_rotation", args=[bloc.pk]))
+    return _page(request, bloc, order, order_form=form)

@@ -476,3 +476,50 @@ class TestRotationPage:
         assert response.status_code == 200
         assert "unit" in response.context["refused"].errors
         assert order_of(ordered_bloc) == ["CA", "VKSND", "Sở TP"]
+
+
+class TestTheWholeOrderOnOneForm:
+    def url(self, bloc: Bloc) -> str:
+        return reverse("blocs:bloc_rotation_order", args=[bloc.pk])
+
+    def test_the_board_renumbers_takes_out_and_adds_at_once(
+        self, ordered_bloc, unit_h, unit_d, unit_m, unit_o, board, client_for
+    ):
+        data = {
+            "version": ordered_bloc.version,
+            f"position_{unit_h.pk}": 3,
+            f"position_{unit_d.pk}": "",
+            f"position_{unit_m.pk}": 1,
+            f"position_{unit_o.pk}": 2,
+        }
+
+        response = client_for(board).post(self.url(ordered_bloc), data)
+
+        assert response.status_code == 302
+        assert [slot.unit for slot in ordered_bloc.rotation_slots.order_by("position")] == [
+            unit_m,
+            unit_o,
+            unit_h,
+        ]
+
+    def test_two_units_with_one_number_are_refused_and_nothing_changes(
+        self, ordered_bloc, unit_h, unit_d, unit_m, board, client_for
+    ):
+        before = order_of(ordered_bloc)
+        data = {
+            "version": ordered_bloc.version,
+            f"position_{unit_h.pk}": 1,
+            f"position_{unit_d.pk}": 1,
+            f"position_{unit_m.pk}": 2,
+        }
+
+        response = client_for(board).post(self.url(ordered_bloc), data)
+
+        assert response.status_code == 200
+        assert response.context["order_form"].errors
+        assert order_of(ordered_bloc) == before
+
+    def test_only_the_board(self, ordered_bloc, secretariat, client_for):
+        response = client_for(secretariat).post(self.url(ordered_bloc), {"version": 1})
+
+        assert response.status_code in (403, 404)
