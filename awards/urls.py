@@ -58,6 +58,11 @@ bloc_year_patterns = [
     path("ballots/<int:pk>/", ballots.ballot_result_view, name="ballot_result"),
     path("ballots/<int:ballot_pk>/counters/", counters.counter_list, name="counter_list"),
     path(
+        "ballots/<int:ballot_pk>/counters/all/",
+        counters.committee_edit,
+        name="counter_committee",
+    ),
+    path(
         "ballots/<int:ballot_pk>/counters/add/",
         counters.counter_add_view,
         name="counter_add",

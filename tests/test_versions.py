@@ -37,6 +37,7 @@ NOT_EDITS = {
     "awards.forms.nominations.NominationForm": "creates a nomination",
     "awards.forms.nominations.DecisionForm": "records a new decision on submitted nominations",
     "awards.forms.submissions.SendForm": "the day a dossier goes out; a sent one is refused",
+    "awards.forms.counters.CommitteeFormSet": "the committee's rows, each with its version",
     "awards.forms.registrations.RegistrationForm": "creates a registration",
     "awards.forms.scores.CriterionForm": "creates a criterion",
 }

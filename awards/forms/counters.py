@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from awards.models import BallotCounter
-from core.forms import HiddenFieldsChecked, RowVersionField
+from core.forms import CheckedFormSet, CleanTextMixin, HiddenFieldsChecked, RowVersionField
 from units.forms.units import UnitInYearChoiceField
 
 
@@ -49,3 +49,59 @@ class CounterForm(HiddenFieldsChecked, forms.Form):
             ),
         )
         self.helper.add_input(Submit("save", submit_label))
+
+
+class CommitteeRowForm(HiddenFieldsChecked, CleanTextMixin, forms.Form):
+    """A member of the committee as a row of the form of the whole committee."""
+
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = RowVersionField()
+    role = forms.ChoiceField(label=_("Role"), choices=BallotCounter.Role.choices)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=150)
+    title = forms.CharField(label=_("Title"), max_length=150, required=False)
+    unit = UnitInYearChoiceField(label=_("Unit"), queryset=None, required=False)
+
+    def __init__(self, *args, units, year: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].year = year
+
+
+class CommitteeFormSet(CheckedFormSet):
+    """The whole committee, in order; a ticked row is taken out, a blank extra row left out."""
+
+    def rows(self) -> list[dict]:
+        return [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+
+def committee_formset(data=None, *, counters, units, year: int) -> CommitteeFormSet:
+    """Return the form of the whole committee, a row per member and an empty one to add."""
+    formset_class = forms.formset_factory(
+        CommitteeRowForm, formset=CommitteeFormSet, extra=1, can_delete=True
+    )
+    initial = [
+        {
+            "id": c.pk,
+            "version": c.version,
+            "role": c.role,
+            "name": c.name,
+            "title": c.title,
+            "unit": c.unit_id,
+        }
+        for c in counters
+    ]
+    return formset_class(
+        data,
+        initial=initial,
+        prefix="committee",
+        form_kwargs={"units": units, "year": year},
+    )
+
+
+committee_helper = FormHelper()
+committee_helper.form_tag = False
+committee_helper.template = "bootstrap5/table_inline_formset.html"

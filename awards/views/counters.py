@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from awards.forms.counters import CounterForm
+from awards.forms.counters import CounterForm, committee_formset, committee_helper
 from awards.models import Ballot, BallotCounter
-from awards.services.counters import counter_add, counter_delete, counter_update
+from awards.services.counters import committee_save, counter_add, counter_delete, counter_update
 from blocs.frame import bloc_year_for
 from blocs.models import BlocYear
 from core.errors import DomainError
@@ -160,3 +160,31 @@ def counter_delete_view(request, bloc_pk: int, year: int, ballot_pk: int, pk: in
             _("%(name)s was removed from the counting committee.") % {"name": counter.name},
         )
     return redirect(_list_url(ballot))
+
+
+def committee_edit(request, bloc_pk: int, year: int, ballot_pk: int):
+    """The whole counting committee of a round on one form: add, correct, reorder, take out."""
+    bloc_year = bloc_year_for(request, bloc_pk, year, WRITE, leaders=True)
+    ballot = _ballot_for(bloc_year, ballot_pk)
+    counters = list(ballot.counters.order_by("position"))
+    formset = committee_formset(
+        request.POST or None, counters=counters, units=_units(bloc_year), year=bloc_year.year
+    )
+    error = None
+    if request.method == "POST" and formset.is_valid():
+        try:
+            committee_save(ballot=ballot, rows=formset.rows())
+        except DomainError as refusal:
+            error = refusal.message
+        else:
+            messages.success(request, _("The counting committee was saved."))
+            return redirect(_list_url(ballot))
+    context = {
+        "bloc_year": bloc_year,
+        "section": "ballots",
+        "ballot": ballot,
+        "formset": formset,
+        "helper": committee_helper,
+        "error": error,
+    }
+    return render(request, "awards/counter_committee.html", context)

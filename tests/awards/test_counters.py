@@ -9,7 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from awards.models import BallotCounter
-from awards.services.counters import counter_add, counter_delete, counter_update
+from awards.services.counters import (
+    committee_save,
+    counter_add,
+    counter_delete,
+    counter_update,
+)
 from core.errors import DomainError
 from tests.awards import review_world as review
 from tests.awards.review_world import record
@@ -300,3 +305,106 @@ class TestLostUpdates:
 
         assert refusal.value.message == vietnamese(STALE)
         assert BallotCounter.objects.get().title == "A"
+
+
+class TestTheWholeCommitteeOnOneForm:
+    def data(self, rows_: list[dict]) -> dict:
+        data = {"committee-TOTAL_FORMS": len(rows_), "committee-INITIAL_FORMS": 0}
+        for index, row in enumerate(rows_):
+            for name, value in row.items():
+                data[f"committee-{index}-{name}"] = value
+        return data
+
+    def test_the_secretariat_enters_the_whole_committee_at_once(
+        self, client_for, secretariat, ballot, unit_d, unit_m
+    ):
+        data = self.data(
+            [
+                {"role": "member", "name": "Trần Thị Lan", "unit": unit_m.pk},
+                {
+                    "role": "head",
+                    "name": "Phạm Văn Bình",
+                    "title": "Phó Viện trưởng",
+                    "unit": unit_d.pk,
+                },
+                {"role": "member", "name": "Hoàng Văn Cường"},
+            ]
+        )
+
+        response = client_for(secretariat).post(url("counter_committee", ballot), data)
+
+        assert response.status_code == 302
+        assert rows(ballot) == [
+            (1, "member", "Trần Thị Lan", "", unit_m.pk),
+            (2, "head", "Phạm Văn Bình", "Phó Viện trưởng", unit_d.pk),
+            (3, "member", "Hoàng Văn Cường", "", None),
+        ]
+
+    def test_it_corrects_reorders_hands_the_head_on_and_takes_out_at_once(
+        self, ballot, head, unit_m
+    ):
+        member = counter_add(ballot=ballot, role="member", name="Trần Thị Lan", unit=unit_m)
+        third = counter_add(ballot=ballot, role="member", name="Hoàng Văn Cường")
+        committee_save(
+            ballot=ballot,
+            rows=[
+                {
+                    "id": member.pk,
+                    "version": member.version,
+                    "role": "head",
+                    "name": "Trần Thị Lan",
+                    "title": "Chuyên viên",
+                    "unit": unit_m,
+                },
+                {
+                    "id": head.pk,
+                    "version": head.version,
+                    "role": "member",
+                    "name": head.name,
+                    "title": head.title,
+                    "unit": head.unit,
+                },
+            ],
+        )
+
+        assert [r[:3] for r in rows(ballot)] == [
+            (1, "head", "Trần Thị Lan"),
+            (2, "member", "Phạm Văn Bình"),
+        ]
+        assert not BallotCounter.objects.filter(pk=third.pk).exists()
+
+    def test_two_heads_or_a_stale_row_are_refused_and_nothing_changes(self, ballot, head):
+        before = rows(ballot)
+        with pytest.raises(DomainError):
+            committee_save(
+                ballot=ballot,
+                rows=[
+                    {"id": head.pk, "version": head.version, "role": "head", "name": head.name},
+                    {"role": "head", "name": "Người thứ hai"},
+                ],
+            )
+        with pytest.raises(DomainError):
+            committee_save(
+                ballot=ballot,
+                rows=[
+                    {
+                        "id": head.pk,
+                        "version": head.version - 1 or 9,
+                        "role": "head",
+                        "name": "Đổi tên",
+                    }
+                ],
+            )
+
+        assert rows(ballot) == before
+
+    def test_a_member_may_not(self, client_for, member_staff, ballot):
+        assert client_for(member_staff).get(url("counter_committee", ballot)).status_code == 403
+
+    def test_the_form_lists_the_members_and_adds_rows_on_the_page(
+        self, client_for, secretariat, ballot, head
+    ):
+        page = client_for(secretariat).get(url("counter_committee", ballot)).content.decode()
+
+        assert 'value="Phạm Văn Bình"' in page
+        assert 'data-testid="add-row-committee"' in page
