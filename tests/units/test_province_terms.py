@@ -95,3 +95,17 @@ class TestThePagesAndDocumentsSayThem:
 
         assert "Bàn giao nhiệm vụ Trưởng khối Khối thi đua số 1 năm 2026" in text
         assert "Khối trưởng" not in text
+
+    def test_the_pages_headings_and_labels(self, named, bloc_year_1, board, client_for):
+        client = client_for(board)
+        args = [bloc_year_1.bloc_id, 2025]
+
+        leadership = client.get(reverse("blocs:blocyear_leadership", args=args)).content.decode()
+        handover = client.get(reverse("blocs:handover_detail", args=args)).content.decode()
+        dashboard = client.get(reverse("dashboard"), {"year": 2025}).content.decode()
+        bloc = client.get(bloc_year_1.bloc.get_absolute_url()).content.decode()
+
+        assert "Trưởng khối, Phó Trưởng khối của Khối thi đua số 1 năm 2025" in leadership
+        assert "Trưởng khối bàn giao" in handover
+        assert "<th>Trưởng khối</th><th>Phó Trưởng khối</th>" in dashboard
+        assert "Trưởng khối:" in bloc
