@@ -61,10 +61,11 @@ class CommitteeRowForm(HiddenFieldsChecked, CleanTextMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=150, required=False)
     unit = UnitInYearChoiceField(label=_("Unit"), queryset=None, required=False)
 
-    def __init__(self, *args, units, year: int, **kwargs) -> None:
+    def __init__(self, *args, units, choices: list[tuple], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
-        self.fields["unit"].year = year
+        # Set after the queryset: every row's options come from this one list, not a query.
+        self.fields["unit"].choices = choices
 
 
 class CommitteeFormSet(CheckedFormSet):
@@ -94,11 +95,14 @@ def committee_formset(data=None, *, counters, units, year: int) -> CommitteeForm
         }
         for c in counters
     ]
+    units = units.prefetch_related("names")
+    choices = [("", "---------")]
+    choices += [(unit.pk, unit.name_in_year(year).short_name) for unit in units]
     return formset_class(
         data,
         initial=initial,
         prefix="committee",
-        form_kwargs={"units": units, "year": year},
+        form_kwargs={"units": units, "choices": choices},
     )
 
 

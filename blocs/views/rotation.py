@@ -73,40 +73,27 @@ def _page(
 @require_POST
 def bloc_rotation_change(request, pk: int):
     """Move a unit up or down the order, remove it, or add one at the end."""
-    bloc = _bloc(request, pk)
-    order = _order(bloc)
-    form = RotationChangeForm(request.POST, bloc=bloc, order=order)
-    if form.is_valid():
-        try:
-            rotation_set(
-                bloc=bloc,
-                units=form.cleaned_data["new_order"],
-                version=form.cleaned_data["version"],
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The rotation order was saved."))
-            return redirect(reverse("blocs:bloc_rotation", args=[bloc.pk]))
-    return _page(request, bloc, order, refused=form)
+    return _save_order(request, pk, RotationChangeForm, "refused")
 
 
 @require_POST
 def bloc_rotation_order(request, pk: int):
     """Set the whole rotation order at once from the numbers typed on one form."""
+    return _save_order(request, pk, RotationOrderForm, "order_form")
+
+
+def _save_order(request, pk: int, form_class, page_argument: str):
+    """Save the order a form of the page gives, or show the page again with the form refused."""
     bloc = _bloc(request, pk)
     order = _order(bloc)
-    form = RotationOrderForm(request.POST, bloc=bloc, order=order)
+    form = form_class(request.POST, bloc=bloc, order=order)
     if form.is_valid():
+        data = form.cleaned_data
         try:
-            rotation_set(
-                bloc=bloc,
-                units=form.cleaned_data["new_order"],
-                version=form.cleaned_data["version"],
-            )
+            rotation_set(bloc=bloc, units=data["new_order"], version=data["version"])
         except DomainError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("The rotation order was saved."))
             return redirect(reverse("blocs:bloc_rotation", args=[bloc.pk]))
-    return _page(request, bloc, order, order_form=form)
+    return _page(request, bloc, order, **{page_argument: form})

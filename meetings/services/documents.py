@@ -51,8 +51,16 @@ def document_number_expected(*, builder: DocumentBuilder) -> str | None:
     sequence = DocumentSequence.objects.filter(
         issuer=issuer, number_year=date.year, doc_type=kind.doc_type
     ).first()
-    number = (sequence.last_number if sequence is not None else 0) + 1
-    return f"{number:02d}/{kind.doc_type}-{issuer.symbol}"
+    return document_symbol(
+        number=(sequence.last_number if sequence is not None else 0) + 1,
+        doc_type=kind.doc_type,
+        issuer=issuer,
+    )
+
+
+def document_symbol(*, number: int, doc_type: str, issuer) -> str:
+    """Write a document's number and symbol as it is printed: "01/BB-KTĐ3"."""
+    return f"{number:02d}/{doc_type}-{issuer.symbol}"
 
 
 @transaction.atomic
@@ -86,7 +94,7 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
     issuer = bloc_year.bloc
     kind = builder.kind
     number = document_number_allocate(issuer=issuer, number_year=date.year, doc_type=kind.doc_type)
-    symbol = f"{number:02d}/{kind.doc_type}-{issuer.symbol}"
+    symbol = document_symbol(number=number, doc_type=kind.doc_type, issuer=issuer)
     pdf = builder.render(number=symbol)
     document = Document(
         bloc_year=bloc_year,

@@ -408,3 +408,17 @@ class TestTheWholeCommitteeOnOneForm:
 
         assert 'value="Phạm Văn Bình"' in page
         assert 'data-testid="add-row-committee"' in page
+
+    def test_the_form_makes_as_many_queries_for_one_member_as_for_four(
+        self, client_for, secretariat, ballot, head
+    ):
+        client = client_for(secretariat)
+        client.get(url("counter_committee", ballot))
+        with CaptureQueriesContext(connection) as one:
+            client.get(url("counter_committee", ballot))
+        for name in ("A", "B", "C"):
+            counter_add(ballot=ballot, role="member", name=name)
+        with CaptureQueriesContext(connection) as four:
+            client.get(url("counter_committee", ballot))
+
+        assert len(four) == len(one)
