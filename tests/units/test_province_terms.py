@@ -109,3 +109,10 @@ class TestThePagesAndDocumentsSayThem:
         assert "Trưởng khối bàn giao" in handover
         assert "<th>Trưởng khối</th><th>Phó Trưởng khối</th>" in dashboard
         assert "Trưởng khối:" in bloc
+
+    def test_a_member_units_overview(self, named, bloc_year_1, member_staff, client_for):
+        page = client_for(member_staff).get(reverse("dashboard")).content.decode()
+
+        assert "Trưởng khối:" in page
+        assert "Phó Trưởng khối:" in page
+        assert "Khối trưởng" not in page
