@@ -44,8 +44,9 @@ logins: $(STAMP)
 
 setup: demo
 
+# The server and, beside it, the task worker that sends the mails.
 serve: $(STAMP)
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@PY=$(PY) scripts/serve.sh $(HOST):$(PORT)
 
 run: setup logins
 	@echo "Mở http://$(HOST):$(PORT)/ trong trình duyệt và đăng nhập bằng một tài khoản mẫu ở trên."

@@ -7,7 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from awards.models import Ballot, Nomination, Registration, Submission
 from awards.selectors.facts import unit_awards
+from blocs.models import Milestone
+from blocs.selectors.progress import BOARD, Step, done_days, step_add
 from blocs.slots import (
     BOARD_DASHBOARD,
     BOARD_DASHBOARD_YEAR,
@@ -80,5 +83,68 @@ slot_fill(
         "awards/includes/unit_awards.html",
         lambda _context, unit: {"award_rows": unit_awards(unit)},
         order=10,
+    ),
+)
+
+
+def _registered(bloc_years, _today):
+    registrations = Registration.objects.filter(membership__bloc_year__in=bloc_years)
+    rows = registrations.values_list("membership__bloc_year_id", "registered_on")
+    return done_days(rows, last=True)
+
+
+def _voted(bloc_years, today):
+    ballots = Ballot.objects.filter(meeting__bloc_year__in=bloc_years, meeting__date__lte=today)
+    return done_days(ballots.values_list("meeting__bloc_year_id", "meeting__date"))
+
+
+def _pending(bloc_years, states):
+    """Return (as a subquery) the bloc-years with nominations in these states."""
+    nominations = Nomination.objects.filter(bloc_year__in=bloc_years, status__in=states)
+    return nominations.values("bloc_year_id")
+
+
+def _sent(bloc_years, _today):
+    # Sent, and nothing returned waits to be sent again.
+    waiting = _pending(bloc_years, Nomination.PENDING_STATES)
+    sent = Submission.objects.filter(bloc_year__in=bloc_years, submitted_at__isnull=False)
+    rows = sent.exclude(bloc_year__in=waiting).values_list("bloc_year_id", "sent_on")
+    return done_days(rows, last=True)
+
+
+def _decided(bloc_years, _today):
+    # Every nomination has the province's answer.
+    waiting = _pending(bloc_years, (*Nomination.PENDING_STATES, Nomination.Status.SUBMITTED))
+    decided = Nomination.objects.filter(bloc_year__in=bloc_years, decision__isnull=False)
+    rows = decided.exclude(bloc_year__in=waiting).values_list("bloc_year_id", "decision__date")
+    return done_days(rows, last=True)
+
+
+step_add(
+    Step(
+        "registrations",
+        _("Title registrations"),
+        order=40,
+        done=_registered,
+        url=year_url("awards:registration_list"),
+        milestone=Milestone.REGISTRATION,
+    ),
+    Step("ballot", _("Ballot"), order=70, done=_voted, url=year_url("awards:ballot_list")),
+    Step(
+        "dossier",
+        _("Dossier sent"),
+        order=80,
+        done=_sent,
+        url=year_url("awards:submission"),
+        milestone=Milestone.DOSSIER,
+    ),
+    Step(
+        "decision",
+        _("Province's decision"),
+        order=90,
+        done=_decided,
+        url=year_url("awards:nomination_list"),
+        milestone=Milestone.COUNCIL,
+        waits_on=BOARD,
     ),
 )

@@ -7,5 +7,6 @@ class BlocsConfig(AppConfig):
     verbose_name = _("Emulation blocs")
 
     def ready(self) -> None:
-        # Declares blocs' own sections of a bloc-year.
+        # Declares blocs' own sections of a bloc-year and its own steps of the year.
         from blocs import slots  # noqa: F401
+        from blocs.selectors import progress  # noqa: F401

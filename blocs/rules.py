@@ -78,6 +78,17 @@ rules.add_perm(
 rules.add_perm("blocs.add_bloc", is_authenticated & is_board_of_province)
 rules.add_perm("blocs.open_province_years", is_authenticated & is_board_of_province)
 rules.add_perm("blocs.open_blocyear", is_authenticated & is_board_of_bloc)
+
+
+@rules.predicate
+def works_in_province(user, province) -> bool:
+    return province is not None and user.home_province_id == province.pk
+
+
+# The year's calendar and days off of a province (the object: the province): everyone of the
+# province reads it, its board sets it.
+rules.add_perm("blocs.view_calendar", is_authenticated & (sees_every_province | works_in_province))
+rules.add_perm("blocs.change_calendar", is_authenticated & is_board_of_province)
 rules.add_perm("blocs.change_members", is_authenticated & is_board_of_bloc_year)
 
 

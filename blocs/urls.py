@@ -1,6 +1,7 @@
 from django.urls import path
 
 from blocs.views import blocs as blocs_views
+from blocs.views import calendar as calendar_views
 from blocs.views import handover as handover_views
 from blocs.views import leadership as leadership_views
 from blocs.views import members as members_views
@@ -60,6 +61,23 @@ urlpatterns = [
         years_views.BlocYearDetailView.as_view(),
         name="blocyear_detail",
     ),
+    # The year's calendar
+    path(
+        "provinces/<slug:code>/calendar/<int:year>/",
+        calendar_views.calendar_edit,
+        name="calendar",
+    ),
+    path(
+        "provinces/<slug:code>/calendar/<int:year>/days-off/",
+        calendar_views.day_off_add,
+        name="day_off_add",
+    ),
+    path(
+        "provinces/<slug:code>/calendar/<int:year>/days-off/<int:pk>/remove/",
+        calendar_views.day_off_remove,
+        name="day_off_remove",
+    ),
+    path("<int:bloc_pk>/<int:year>/dates/", calendar_views.own_date_set, name="own_date_set"),
     path(
         "<int:bloc_pk>/<int:year>/settings/",
         years_views.blocyear_settings,

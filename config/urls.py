@@ -7,7 +7,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from blocs.views.dashboard import dashboard
-from units.forms.accounts import LoginForm
+from units.forms.accounts import LoginForm, PasswordByMailForm
+from units.views import accounts
 
 admin.site.site_header = _("Emulation blocs — administration")
 admin.site.site_title = _("Emulation blocs")
@@ -30,6 +31,49 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/profile/", accounts.profile, name="profile"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path(
+        "accounts/password/forgot/",
+        auth_views.PasswordResetView.as_view(
+            form_class=PasswordByMailForm,
+            subject_template_name="registration/password_reset_email_subject.txt",
+            email_template_name="registration/password_reset_email.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password/forgot/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    # A new account's first password: the same one-time link, said as a welcome.
+    path(
+        "accounts/set/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            extra_context={"first_password": True}, post_reset_login=False
+        ),
+        name="password_set_confirm",
+    ),
+    path(
+        "accounts/password/set/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("units/", include("units.urls")),
     path("blocs/", include("blocs.urls")),
     path("", include("meetings.urls")),

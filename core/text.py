@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.utils.text import slugify
 from django.utils.translation import gettext_noop, ngettext_lazy
 
 
@@ -13,6 +14,14 @@ def nfc(value: str | None) -> str:
     if not value:
         return ""
     return unicodedata.normalize("NFC", value).strip()
+
+
+def ascii_slug(value: str) -> str:
+    """Return the text as an address part in plain letters: "Điện Biên" gives "dien-bien".
+
+    Unicode decomposes the tone marks but not đ, a letter of its own: it is replaced first.
+    """
+    return slugify(nfc(value).replace("đ", "d").replace("Đ", "D"))
 
 
 def text_key(value: str) -> str:
@@ -34,6 +43,11 @@ DJANGO_STRINGS = (
     ),
     ngettext_lazy(
         "Please submit at least %(num)d form.", "Please submit at least %(num)d forms.", "num"
+    ),
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        "min_length",
     ),
 )
 

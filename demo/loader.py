@@ -188,6 +188,8 @@ class DemoLoader:
             username=spec.username,
             full_name=spec.full_name,
             job_title=spec.job_title,
+            # A reserved domain: the demo's mails go nowhere real.
+            email=f"{spec.username}@khoithidua.example",
             province=self.provinces[spec.province] if spec.province else None,
             unit=self.units[spec.unit] if spec.unit else None,
             is_national=spec.national,

@@ -309,7 +309,7 @@ USERS = (
         username="quocgia",
         full_name="Nguyễn Văn A",
         job_title="Chuyên viên Ban Thi đua - Khen thưởng Trung ương (tài khoản mẫu)",
-        role="Cán bộ cấp Trung ương: xem mọi tỉnh",
+        role="Cán bộ cấp Trung ương: xem mọi tỉnh, thêm tỉnh và tài khoản đầu tiên của tỉnh",
         national=True,
     ),
     DemoUser(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from blocs.models import Milestone
+from blocs.selectors.progress import Step, done_days, step_add
 from blocs.slots import (
     HANDOVER_PAGE,
     PLEDGE_PAGE,
@@ -14,6 +16,7 @@ from blocs.slots import (
     year_url,
 )
 from core.slots import Link, Panel, slot_fill
+from meetings.models import Meeting
 from meetings.templatetags.documents import document_box
 
 DOCUMENT_BOX = "meetings/includes/document_box.html"
@@ -54,5 +57,35 @@ slot_fill(
         ),
         order=10,
         key="annex",
+    ),
+)
+
+
+def _held(kind: str):
+    """Return how to tell which bloc-years held a meeting of that kind, and on which day."""
+
+    def done(bloc_years, today):
+        meetings = Meeting.objects.filter(bloc_year__in=bloc_years, kind=kind, date__lte=today)
+        return done_days(meetings.values_list("bloc_year_id", "date"))
+
+    return done
+
+
+step_add(
+    Step(
+        "mid_year",
+        _("Mid-year review"),
+        order=50,
+        done=_held(Meeting.Kind.MID_YEAR),
+        url=year_url("meetings:meeting_list"),
+        milestone=Milestone.MID_YEAR,
+    ),
+    Step(
+        "year_end",
+        _("Year-end conference"),
+        order=60,
+        done=_held(Meeting.Kind.YEAR_END),
+        url=year_url("meetings:meeting_list"),
+        milestone=Milestone.YEAR_END,
     ),
 )

@@ -156,3 +156,12 @@ def test_a_bloc_year_in_the_admin_shows_its_members_inline(admin_client_with_wor
 
     assert response.status_code == 200
     assert "Công an tỉnh" in response.content.decode()
+
+
+def test_the_unit_of_an_account_is_chosen_by_its_full_name(admin_client_with_world, world):
+    # Found: "Công an tỉnh" three times in the picker, with no province to tell them apart.
+    page = admin_client_with_world.get(reverse("admin:units_user_add")).content.decode()
+
+    assert ">Công an tỉnh Đắk Lắk<" in page
+    assert ">Sở Tư pháp Cao Bằng<" in page
+    assert ">Công an tỉnh<" not in page

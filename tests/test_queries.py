@@ -98,8 +98,10 @@ PINNED = {
     ("province detail", "national"): 5,
     ("bloc detail", "board"): 10,
     ("bloc detail", "unit_staff"): 11,
-    ("bloc-year detail", "board"): 13,
-    ("bloc-year detail", "unit_staff"): 14,
+    # + where the year stands: the calendar (3) and one per step of the year (11); the board
+    # may set the bloc's own dates (2).
+    ("bloc-year detail", "board"): 27,
+    ("bloc-year detail", "unit_staff"): 28,
     ("unit detail", "board"): 10,  # + the award history (awards.templatetags)
     ("unit detail", "unit_staff"): 10,
 }

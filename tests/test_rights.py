@@ -18,7 +18,7 @@ from tests.checks import (
 )
 from tests.factories import BlocYearFactory, MembershipFactory
 from tests.personas import matrix
-from units.models import Unit
+from units.models import Unit, User
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,41 @@ def settings_data(bloc_year: BlocYear, **changes) -> dict:
     return {**data, "version": bloc_year.version, **changes}
 
 
+def focal_point_of_m(w):
+    """Return the account of M's focal point, opened once."""
+    account = User.objects.filter(username="dau_moi_stp").first()
+    return account or User.objects.create_user(
+        "dau_moi_stp", unit=w.unit_m, full_name="Lê Thị Đầu Mối"
+    )
+
+
+def account_data(account: User, **changes) -> dict:
+    """Return the account form as the page fills it, with the changes typed in."""
+    data = {name: getattr(account, name) for name in ("full_name", "job_title", "email", "phone")}
+    workplace = account.unit_id or "board"
+    return {**data, "workplace": workplace, "version": account.version, **changes}
+
+
+NEW_ACCOUNT = {
+    "username": "nguyenvanmoi",
+    "full_name": "Nguyễn Văn Mới",
+    "job_title": "Chuyên viên",
+    "email": "moi@stp.daklak.gov.vn",
+    "phone": "0262 3850 123",
+}
+NEW_PROVINCE = {
+    "province-name": "Điện Biên",
+    "province-kind": "tinh",
+    "province-code": "",
+    "province-board_name": "Ban Thi đua - Khen thưởng tỉnh Điện Biên",
+    "account-username": "bantdkt.dienbien",
+    "account-full_name": "Lò Văn Minh",
+    "account-job_title": "Trưởng phòng",
+    "account-email": "minh@dienbien.gov.vn",
+    "account-phone": "",
+}
+
+
 # Each page and how to reach it in the world of conftest.py.
 PAGES = {
     "dashboard": lambda w: reverse("dashboard"),
@@ -66,6 +101,13 @@ PAGES = {
     "settings of bloc 1 in 2025": lambda w: reverse(
         "blocs:blocyear_settings", args=[w.bloc_1.pk, 2025]
     ),
+    "accounts of A": lambda w: reverse("units:account_list", args=[w.province_a.code]),
+    "new account in A": lambda w: reverse("units:account_create", args=[w.province_a.code]),
+    "account of M's focal point": lambda w: reverse(
+        "units:account_edit", args=[focal_point_of_m(w).pk]
+    ),
+    "new province": lambda w: reverse("units:province_create"),
+    "own details": lambda w: reverse("profile"),
     "admin": lambda w: reverse("admin:index"),
 }
 
@@ -87,6 +129,11 @@ READS = {
     "bloc of B":                  (404,  404,  404,  404,  404,  200,  200,  200),
     "bloc 1 in 2025":             (200,  200,  200,  200,  404,  404,  404,  200),
     "settings of bloc 1 in 2025": (200,  200,  200,  403,  404,  404,  404,  403),
+    "accounts of A":              (200,  403,  403,  403,  403,  404,  404,  200),
+    "new account in A":           (200,  403,  403,  403,  403,  404,  404,  200),
+    "account of M's focal point": (200,  403,  403,  403,  403,  404,  404,  200),
+    "new province":               (403,  403,  403,  403,  403,  403,  403,  200),
+    "own details":                (200,  200,  200,  200,  200,  200,  200,  200),
     "admin":                      (302,  302,  302,  302,  302,  302,  302,  302),
 }  # fmt: skip
 
@@ -95,6 +142,9 @@ READS = {
 WRITES = {
     "edit unit H":                (302,  403,  403,  403,  404,  404,  404,  403),
     "settings of bloc 1 in 2025": (302,  302,  302,  403,  404,  404,  404,  403),
+    "new account in A":           (302,  403,  403,  403,  403,  404,  404,  302),
+    "account of M's focal point": (302,  403,  403,  403,  403,  404,  404,  302),
+    "new province":               (403,  403,  403,  403,  403,  403,  403,  302),
 }  # fmt: skip
 
 # What each write sends, and how to tell that it was saved.
@@ -106,6 +156,20 @@ WRITE_FORMS = {
     "settings of bloc 1 in 2025": (
         lambda w: settings_data(w.bloc_year_1, merit_quota=2),
         lambda w: BlocYear.objects.get(pk=w.bloc_year_1.pk).merit_quota == 2,
+    ),
+    "new account in A": (
+        lambda w: {**NEW_ACCOUNT, "workplace": w.unit_m.pk},
+        lambda w: User.objects.filter(username="nguyenvanmoi", unit=w.unit_m).exists(),
+    ),
+    "account of M's focal point": (
+        lambda w: account_data(
+            focal_point_of_m(w), phone="0905 000 111", email="daumoi@stp.daklak.gov.vn"
+        ),
+        lambda w: focal_point_of_m(w).phone == "0905 000 111",
+    ),
+    "new province": (
+        lambda w: NEW_PROVINCE,
+        lambda w: User.objects.filter(province__code="dien-bien").exists(),
     ),
 }
 
@@ -141,7 +205,7 @@ def test_every_page_sends_an_anonymous_visitor_to_log_in(world, client, page_nam
     assert response.url.startswith(login)
 
 
-@pytest.mark.parametrize("page_name", ["edit unit H", "settings of bloc 1 in 2025"])
+@pytest.mark.parametrize("page_name", [*WRITES])
 def test_an_anonymous_write_is_sent_to_log_in_and_changes_nothing(world, client, page_name):
     form, was_saved = WRITE_FORMS[page_name]
 
@@ -174,7 +238,9 @@ class TestItStaff:
     def test_the_pages_show_them_no_province(self, world, client_for, it_staff, page_name):
         response = client_for(it_staff).get(PAGES[page_name](world))
 
-        if page_name in ("dashboard", "province list"):
+        if page_name == "new province":
+            assert response.status_code == 403
+        elif page_name in ("dashboard", "province list", "own details"):
             assert response.status_code == 200
             assert "object_list" not in response.context or not response.context["object_list"]
         else:
@@ -186,7 +252,7 @@ class TestItStaff:
 
         response = client_for(it_staff).post(PAGES[page_name](world), form(world))
 
-        assert response.status_code == 404
+        assert response.status_code == (403 if page_name == "new province" else 404)
         assert not was_saved(world)
 
     def test_their_rights_over_models_are_the_admin_s_and_over_records_the_rules(

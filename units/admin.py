@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -46,13 +47,19 @@ class UnitNameAdmin(HistoryAdmin):
     autocomplete_fields = ["unit"]
 
 
+class UnitByFullNameField(forms.ModelChoiceField):
+    """Units by their full names, which carry the province: "Công an tỉnh" exists in every one."""
+
+    def label_from_instance(self, obj) -> str:
+        return obj.full_name
+
+
 @admin.register(User)
 class UserAdmin(HistoryAdmin, BaseUserAdmin):
     list_display = ["username", "full_name", "province", "unit", "is_national", "is_active"]
     list_filter = ["province", "is_national", "is_staff", "is_superuser", "is_active"]
     search_fields = ["username", "full_name", "email", "unit__short_name"]
     list_select_related = ["province", "unit"]
-    autocomplete_fields = ["unit"]
     fieldsets = [
         *BaseUserAdmin.fieldsets,
         (
@@ -60,6 +67,15 @@ class UserAdmin(HistoryAdmin, BaseUserAdmin):
             {"fields": ["full_name", "job_title", "province", "unit", "is_national"]},
         ),
     ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "unit":
+            kwargs["form_class"] = UnitByFullNameField
+            kwargs["queryset"] = Unit.objects.select_related("province").order_by(
+                "province__name", "full_name"
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     add_fieldsets = [
         *BaseUserAdmin.add_fieldsets,
         (

@@ -49,3 +49,24 @@ rules.add_perm(
 )
 rules.add_perm("units.change_unit", is_authenticated & is_board_of_unit)
 rules.add_perm("units.add_unit", is_authenticated & is_board_of_province)  # object: the province
+
+
+@rules.predicate
+def is_board_of_account(user, account) -> bool:
+    return (
+        account is not None
+        and user.province_id is not None
+        and user.province_id == account.home_province_id
+    )
+
+
+# The national admin opens provinces and their first board account; each board then manages
+# the accounts of its province (the national admin may step in, e.g. when a board has none).
+# Not "add_province": a model permission of that name is every superuser's.
+rules.add_perm("units.open_province", is_authenticated & sees_every_province)
+rules.add_perm(
+    "units.manage_accounts", is_authenticated & (sees_every_province | is_board_of_province)
+)
+rules.add_perm(
+    "units.change_account", is_authenticated & (sees_every_province | is_board_of_account)
+)

@@ -1,11 +1,17 @@
 from django.urls import path
 
-from units.views import imports, provinces, units
+from units.views import accounts, imports, provinces, units
 
 app_name = "units"
 
 urlpatterns = [
     path("provinces/", provinces.ProvinceListView.as_view(), name="province_list"),
+    path("provinces/new/", accounts.province_create, name="province_create"),
+    path("provinces/<slug:code>/accounts/", accounts.account_list, name="account_list"),
+    path("provinces/<slug:code>/accounts/new/", accounts.account_create, name="account_create"),
+    path("accounts/<int:pk>/", accounts.account_edit, name="account_edit"),
+    path("accounts/<int:pk>/active/", accounts.account_activate, name="account_activate"),
+    path("accounts/<int:pk>/invite/", accounts.account_invite, name="account_invite"),
     path("provinces/<slug:code>/", provinces.ProvinceDetailView.as_view(), name="province_detail"),
     path("provinces/<slug:code>/terms/", provinces.province_terms, name="province_terms"),
     path("provinces/<slug:code>/new-unit/", units.unit_create, name="unit_create"),

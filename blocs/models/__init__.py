@@ -12,6 +12,7 @@ from blocs.models.blocs import (
     RotationSlot,
     quorum_of,
 )
+from blocs.models.calendar import BlocYearDate, CalendarDate, DayOff, Milestone
 from blocs.models.closing import Handover, HandoverItem, YearStateChange
 from blocs.models.pledges import Plan, Pledge, PledgeItem, PledgeSignature
 
@@ -24,10 +25,14 @@ __all__ = [
     "QUORUM_BOUNDS",
     "Bloc",
     "BlocYear",
+    "BlocYearDate",
+    "CalendarDate",
+    "DayOff",
     "Handover",
     "HandoverItem",
     "LeadershipDecision",
     "Membership",
+    "Milestone",
     "Plan",
     "Pledge",
     "PledgeItem",

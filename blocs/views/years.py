@@ -5,12 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db.models import F
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
+from blocs.forms.calendar import OwnDateForm
 from blocs.forms.years import BlocYearSettingsForm
 from blocs.frame import bloc_year_for
 from blocs.models import BlocYear, Membership, Plan
+from blocs.selectors.progress import own_dates, year_progress
 from blocs.services import blocs as services
 from core.errors import DomainError
 from core.history import history_entries
@@ -46,6 +49,23 @@ class BlocYearDetailView(DetailView):
         )
         context["state_changes"] = bloc_year.state_changes.select_related("changed_by")
         context["plan"] = Plan.objects.filter(bloc_year=bloc_year).first()
+        today = timezone.localdate()
+        context["progress"] = year_progress([bloc_year], today=today)[bloc_year.pk]
+        if context["can_edit"]:
+            context["own_date_forms"] = [
+                (
+                    row["entry"],
+                    OwnDateForm(
+                        auto_id=f"id_{row['entry'].milestone}_%s",
+                        initial={
+                            "milestone": row["entry"].milestone,
+                            "version": row["own"].version if row["own"] else 0,
+                            "due_on": row["own"].due_on if row["own"] else None,
+                        },
+                    ),
+                )
+                for row in own_dates(bloc_year)
+            ]
         context["other_years"] = (
             BlocYear.objects.for_user(self.request.user)
             .filter(bloc_id=bloc_year.bloc_id)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "core",
     "units",
     "blocs",
@@ -114,6 +115,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
+# A link to set or reset a password works once, for three days (an invitation waits a weekend).
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 
 # A whole office often sits behind one address: lock the username and address pair only.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -124,6 +127,36 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Background work (e-mail, reminders) waits in the database for `manage.py db_worker`; a request
+# never waits for a mail server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# E-mail: the console by default (development prints the mails), SMTP in production, e.g.
+# EMAIL_URL=smtp+tls://user:password@mail.example.gov.vn:587 (smtp+ssl:// for port 465).
+_mail = env.email_url("EMAIL_URL", default="consolemail://")
+if _mail["EMAIL_BACKEND"].endswith("console.EmailBackend"):
+    # The console, with the Vietnamese text printed readably.
+    _mail["EMAIL_BACKEND"] = "core.mail.ConsoleBackend"
+_MAIL_OPTIONS = {
+    "EMAIL_HOST": "host",
+    "EMAIL_PORT": "port",
+    "EMAIL_HOST_USER": "username",
+    "EMAIL_HOST_PASSWORD": "password",
+    "EMAIL_USE_TLS": "use_tls",
+    "EMAIL_USE_SSL": "use_ssl",
+}
+MAILERS = {"default": {"BACKEND": _mail["EMAIL_BACKEND"]}}
+if _mail["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        _MAIL_OPTIONS[key]: value for key, value in _mail.items() if key in _MAIL_OPTIONS
+    } | {"timeout": env.int("EMAIL_TIMEOUT", default=30)}
+DEFAULT_FROM_EMAIL = env.str(
+    "DJANGO_DEFAULT_FROM_EMAIL", default="Khối thi đua <khoithidua@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address of the app as its users reach it, for the links in mails sent by the worker.
+SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 LANGUAGE_CODE = "vi"
 # Vietnamese for everyone, whatever the browser asks for; English exists for development only.

@@ -109,6 +109,8 @@ class TestEveryDatedRecordIsChecked:
 
         assert dated == {Pledge, PledgeSignature, Plan, Membership, Meeting, Submission} | {
             apps.get_model("blocs", "Handover"),
+            apps.get_model("blocs", "CalendarDate"),
+            apps.get_model("blocs", "BlocYearDate"),
             Nomination,
         }
 

@@ -72,7 +72,8 @@ class TestThePage:
     ):
         page = client_for(member_staff).get(bloc_year_1.get_absolute_url()).content.decode()
 
-        assert page.count(f'href="{page_url(bloc_year_1)}"') == 2
+        # The tab, the overview's link and the year's step.
+        assert page.count(f'href="{page_url(bloc_year_1)}"') == 3
 
     def test_a_member_sees_the_form_for_its_own_unit_only(
         self, bloc_year_1, unit_m, unit_h, registration_m, registration_h, member_staff, client_for

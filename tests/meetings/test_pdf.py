@@ -454,6 +454,8 @@ class TestFetcher:
         assert "https://example.com/dot.png" in caplog.text
 
 
+# The checks of every app run, and the task queue's model asks the database what it supports.
+@pytest.mark.django_db
 class TestFontCheck:
     def test_it_warns_when_no_document_serif_is_installed(self, monkeypatch):
         monkeypatch.setattr(renderer, "installed_document_fonts", lambda: [])

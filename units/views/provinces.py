@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import rules
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +23,12 @@ class ProvinceListView(ListView):
 
     def get_queryset(self):
         return provinces_with_counts(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The rule alone: no object, so the model permissions (two queries) have no say.
+        context["can_open_province"] = rules.has_perm("units.open_province", self.request.user)
+        return context
 
 
 class ProvinceDetailView(DetailView):
@@ -48,6 +55,9 @@ class ProvinceDetailView(DetailView):
             .order_by("merged_into", "short_name")
         )
         context["can_add_unit"] = self.request.user.has_perm("units.add_unit", province)
+        context["can_manage_accounts"] = self.request.user.has_perm(
+            "units.manage_accounts", province
+        )
         context["can_set_terms"] = self.request.user.has_perm(
             "units.change_province_terms", province
         )
