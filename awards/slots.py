@@ -3,14 +3,15 @@ the links of the board's dashboard, and a unit's awards over the years."""
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from awards.models import Ballot, Nomination, Registration, Submission
+from awards.models import Ballot, Criterion, Nomination, Registration, Score, Submission
 from awards.selectors.facts import unit_awards
-from blocs.models import Milestone
-from blocs.selectors.progress import BOARD, Step, done_days, step_add
+from blocs.models import Membership, Milestone
+from blocs.selectors.progress import BOARD, Step, UnitTask, done_days, step_add, unit_task_add
 from blocs.slots import (
     BOARD_DASHBOARD,
     BOARD_DASHBOARD_YEAR,
@@ -146,5 +147,58 @@ step_add(
         url=year_url("awards:nomination_list"),
         milestone=Milestone.COUNCIL,
         waits_on=BOARD,
+    ),
+)
+
+
+def _unregistered(memberships):
+    registered = Registration.objects.filter(membership__in=memberships).values("membership_id")
+    ids = [m.pk for m in memberships]
+    return set(
+        Membership.objects.filter(pk__in=ids)
+        .exclude(pk__in=registered)
+        .values_list("pk", flat=True)
+    )
+
+
+def _unscored(memberships):
+    # A criterion of the bloc-year's sheet (not a section, not a bonus or penalty) the unit
+    # has not scored itself on.
+    scored = Score.objects.filter(
+        criterion=OuterRef("pk"), membership=OuterRef(OuterRef("pk")), self_score__isnull=False
+    )
+    missing = Criterion.objects.filter(
+        bloc_year=OuterRef("bloc_year"), kind=Criterion.Kind.NORMAL, children__isnull=True
+    ).filter(~Exists(scored))
+    ids = [m.pk for m in memberships]
+    return set(
+        Membership.objects.filter(pk__in=ids).filter(Exists(missing)).values_list("pk", flat=True)
+    )
+
+
+def _unit_url(name: str):
+    def url(*, membership, **_values) -> str:
+        bloc_year = membership.bloc_year
+        return reverse(name, args=[bloc_year.bloc_id, bloc_year.year, membership.unit_id])
+
+    return url
+
+
+unit_task_add(
+    UnitTask(
+        "registration",
+        _("Register the unit's titles"),
+        order=10,
+        pending=_unregistered,
+        url=_unit_url("awards:registration_add"),
+        milestone=Milestone.REGISTRATION,
+    ),
+    UnitTask(
+        "self_score",
+        _("Give the unit's self-score"),
+        order=60,
+        pending=_unscored,
+        url=_unit_url("awards:score_sheet_self"),
+        milestone=Milestone.YEAR_END,
     ),
 )

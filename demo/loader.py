@@ -8,15 +8,16 @@ from django.conf import settings
 from django.db import transaction
 
 from awards.services.award_types import award_types_ensure_defaults
-from blocs.models import Bloc, BlocYear, Membership, Plan, Pledge
+from blocs.models import Bloc, BlocYear, CalendarDate, Membership, Plan, Pledge
 from blocs.services.blocs import bloc_create, bloc_year_create
+from blocs.services.calendar import calendar_rows, calendar_save
 from blocs.services.leadership import leadership_decision_record, leadership_set
 from blocs.services.members import member_add
 from blocs.services.plan import plan_save
 from blocs.services.pledge import pledge_items_save, pledge_save, pledge_sign
 from core.services import clean_or_refuse
 from demo import conferences, outcomes, regulations, seeds
-from units.models import Province, Unit, User
+from units.models import Notification, Province, Unit, User
 from units.services.units import unit_rename
 
 
@@ -231,9 +232,22 @@ def _proposals(created: Counter[str]) -> None:
     outcomes.record_proposals(created)
 
 
+def _calendars(created: Counter[str]) -> None:
+    """Give each demo province the calendar provinces commonly set, for each of its years."""
+    years = BlocYear.objects.values_list("bloc__province_id", "year").distinct()
+    for province_id, year in years.order_by("bloc__province_id", "year"):
+        province = Province.objects.get(pk=province_id)
+        if CalendarDate.objects.filter(province=province, year=year).exists():
+            continue
+        rows, _source = calendar_rows(province=province, year=year)
+        calendar_save(province=province, year=year, rows=rows)
+        created["calendar"] += 1
+
+
 # The conferences' minutes carry their ballots, and the bloc submits after the conference.
 STEPS = (
     _blocs_and_people,
+    _calendars,
     _conferences,
     _award_types,
     _regulations,
@@ -248,6 +262,9 @@ def demo_load() -> Counter[str]:
     """Load every step of the demo in one transaction; return how many of each kind were
     created (nothing on a second run)."""
     created: Counter[str] = Counter()
+    told = Notification.objects.count()
     for step in STEPS:
         step(created)
+    # The dossiers sent and decided told the board and the secretariats, as they would.
+    created["notification"] += Notification.objects.count() - told
     return +created

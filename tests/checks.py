@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext
 
+from units.models import Notification
+
 # The refusal of a save made on a copy someone else changed meanwhile (core.services.stale).
 STALE = (
     "Someone else saved this record after you opened it. Your changes were not "
@@ -60,3 +62,8 @@ def assert_database_refuses(obj) -> None:
     """Assert the database itself refuses to store the object as it is."""
     with pytest.raises(IntegrityError), transaction.atomic():
         obj.save()
+
+
+def told(user) -> list[str]:
+    """Return the subjects of the notifications the user got, newest first."""
+    return list(Notification.objects.filter(user=user).values_list("subject", flat=True))

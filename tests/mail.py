@@ -7,8 +7,10 @@ import email.policy
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
+from unittest import mock
 
 from aiosmtpd.controller import Controller
+from django.core.management import call_command
 
 
 class _Inbox:
@@ -45,3 +47,14 @@ def smtp_mailers(controller: Controller) -> dict:
             "OPTIONS": {"host": controller.hostname, "port": controller.port, "timeout": 5},
         }
     }
+
+
+def run_worker() -> None:
+    """Run the task worker (manage.py db_worker) until the queue is empty, in this process.
+
+    The worker recycles database connections between tasks, as a long-running process should;
+    inside a test's transaction that would close the connection the test runs in, so the
+    recycling is left out here and only here.
+    """
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)

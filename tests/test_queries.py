@@ -89,8 +89,11 @@ PAGES = {
 # The most queries each page may make, whatever the size of the data. Each includes the
 # session and the user (2); the rights checks of a unit's staff cost one or two more.
 PINNED = {
-    ("dashboard", "board"): 8,
-    ("dashboard", "unit_staff"): 7,
+    # + where each bloc-year stands (blocs.selectors.progress): the calendar and one query
+    # per step, whatever the number of bloc-years; a unit's page adds its memberships and one
+    # query per task of a unit.
+    ("dashboard", "board"): 20,
+    ("dashboard", "unit_staff"): 25,
     ("dashboard", "national"): 3,
     ("province list", "national"): 3,
     ("province list", "board"): 4,

@@ -108,6 +108,8 @@ PAGES = {
     ),
     "new province": lambda w: reverse("units:province_create"),
     "own details": lambda w: reverse("profile"),
+    "own notifications": lambda w: reverse("units:notifications"),
+    "calendar of A": lambda w: reverse("blocs:calendar", args=[w.province_a.code, 2025]),
     "admin": lambda w: reverse("admin:index"),
 }
 
@@ -134,6 +136,8 @@ READS = {
     "account of M's focal point": (200,  403,  403,  403,  403,  404,  404,  200),
     "new province":               (403,  403,  403,  403,  403,  403,  403,  200),
     "own details":                (200,  200,  200,  200,  200,  200,  200,  200),
+    "own notifications":          (200,  200,  200,  200,  200,  200,  200,  200),
+    "calendar of A":              (200,  200,  200,  200,  200,  404,  404,  200),
     "admin":                      (302,  302,  302,  302,  302,  302,  302,  302),
 }  # fmt: skip
 
@@ -240,7 +244,7 @@ class TestItStaff:
 
         if page_name == "new province":
             assert response.status_code == 403
-        elif page_name in ("dashboard", "province list", "own details"):
+        elif page_name in ("dashboard", "province list", "own details", "own notifications"):
             assert response.status_code == 200
             assert "object_list" not in response.context or not response.context["object_list"]
         else:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from units.views import accounts, imports, provinces, units
+from units.views import accounts, imports, notifications, provinces, units
 
 app_name = "units"
 
@@ -26,6 +26,14 @@ urlpatterns = [
         imports.units_import_template,
         name="units_import_template",
     ),
+    path("notifications/", notifications.notification_list, name="notifications"),
+    path("notifications/count/", notifications.notification_count, name="notification_count"),
+    path(
+        "notifications/<int:pk>/open/",
+        notifications.notification_open,
+        name="notification_open",
+    ),
+    path("notifications/read/", notifications.notifications_read_all, name="notifications_read"),
     path("<int:pk>/", units.UnitDetailView.as_view(), name="unit_detail"),
     path("<int:pk>/edit/", units.unit_edit, name="unit_edit"),
 ]

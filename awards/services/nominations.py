@@ -6,18 +6,21 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import AwardRules, AwardType, Ballot, Decision, Nomination
 from awards.selectors.ballots import meeting_result
 from blocs.models import BlocYear
+from blocs.selectors.people import secretariat_staff
 from blocs.services.year_state import state_change
 from core.dates import year_window_error
 from core.errors import DomainError
 from core.formats import page_date
 from core.services import clean_or_refuse, versioned_for_update
 from units.models import Province, Unit
+from units.services.notifications import notify, staff_of
 
 _QUOTA_FIELD = {AwardType.Kind.FLAG: "flag_quota", AwardType.Kind.MERIT: "merit_quota"}
 
@@ -221,7 +224,62 @@ def nomination_return(
     nomination.version += 1
     clean_or_refuse(nomination)
     nomination.save()
+    bloc_year = nomination.bloc_year
+    notify(
+        users=secretariat_staff(bloc_year),
+        subject=_(
+            "The province returned the nomination of %(unit)s for %(award)s (%(bloc)s, %(year)d)"
+        )
+        % {
+            "unit": nomination.unit.name_in_year(bloc_year.year).short_name,
+            "award": nomination.award_type.name,
+            "bloc": bloc_year.bloc.name,
+            "year": bloc_year.year,
+        },
+        body=_("The reason: %(reason)s") % {"reason": reason},
+        url=reverse("awards:nomination_list", args=[bloc_year.bloc_id, bloc_year.year]),
+        key=f"returned:{nomination.pk}:{nomination.version}",
+    )
     return nomination
+
+
+def _tell_decided(decision: Decision, bloc_year_ids: set[int]) -> None:
+    """Tell each bloc-year's secretariat and the units the decision answers what it says."""
+    decided = (
+        Nomination.objects.filter(decision=decision, bloc_year_id__in=bloc_year_ids)
+        .select_related("bloc_year__bloc", "unit", "award_type", "decided_award_type")
+        .order_by("bloc_year_id", "pk")
+    )
+    by_bloc_year: dict[int, list[Nomination]] = {}
+    for nomination in decided:
+        by_bloc_year.setdefault(nomination.bloc_year_id, []).append(nomination)
+    for nominations in by_bloc_year.values():
+        bloc_year = nominations[0].bloc_year
+        lines = [
+            _("%(unit)s — %(award)s: %(outcome)s")
+            % {
+                "unit": n.unit.name_in_year(bloc_year.year).short_name,
+                "award": (n.decided_award_type or n.award_type).name,
+                "outcome": n.get_status_display(),
+            }
+            for n in nominations
+        ]
+        notify(
+            users=[*secretariat_staff(bloc_year), *staff_of(n.unit_id for n in nominations)],
+            subject=_(
+                "The province decided the awards of %(bloc)s, %(year)d: decision No. "
+                "%(number)s of %(date)s"
+            )
+            % {
+                "bloc": bloc_year.bloc.name,
+                "year": bloc_year.year,
+                "number": decision.number,
+                "date": page_date(decision.date),
+            },
+            body="\n".join(lines),
+            url=reverse("awards:nomination_list", args=[bloc_year.bloc_id, bloc_year.year]),
+            key=f"decided:{decision.pk}:{bloc_year.pk}",
+        )
 
 
 @transaction.atomic
@@ -271,6 +329,7 @@ def decision_record(
         nomination.version += 1
         nomination.save()
     bloc_years = {nomination.bloc_year_id for nomination in outcomes}
+    _tell_decided(decision, bloc_years)
     for bloc_year in BlocYear.objects.select_for_update().filter(pk__in=bloc_years).order_by("pk"):
         waiting = bloc_year.nominations.exclude(
             status__in=(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,7 @@ from core.errors import DomainError
 from core.formats import page_date
 from core.services import clean_or_refuse, versioned_for_update
 from units.models import User
+from units.services.notifications import board_of, notify
 
 
 @transaction.atomic
@@ -113,4 +115,14 @@ def submission_submit(
     submission.version += 1
     clean_or_refuse(submission)
     submission.save()
+    bloc_year = submission.bloc_year
+    notify(
+        users=board_of(bloc_year.bloc.province_id),
+        subject=_("%(bloc)s sent its dossier of %(year)d: %(count)d nominations")
+        % {"bloc": bloc_year.bloc.name, "year": bloc_year.year, "count": len(pending)},
+        body=_("Tờ trình of %(date)s, sent on %(sent)s.")
+        % {"date": page_date(submission.date), "sent": page_date(sent_on)},
+        url=reverse("awards:province_nominations", args=[bloc_year.year]),
+        key=f"dossier-sent:{submission.pk}",
+    )
     return pending

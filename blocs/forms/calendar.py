@@ -19,7 +19,7 @@ class CalendarRowForm(HiddenFieldsChecked, forms.Form):
 
     milestone = forms.ChoiceField(choices=Milestone.choices, widget=forms.HiddenInput)
     version = RowVersionField()
-    due_on = forms.DateField(label=_("By"), required=False, widget=DATE_INPUT)
+    due_on = forms.DateField(label=_("Deadline"), required=False, widget=DATE_INPUT)
     working_days = forms.IntegerField(
         label=_("or working days"), required=False, min_value=1, max_value=MAX_WORKING_DAYS
     )

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -263,3 +264,84 @@ def own_dates(bloc_year: BlocYear) -> list[dict]:
             allowed, key=lambda entry: list(Milestone.values).index(entry.milestone)
         )
     ]
+
+
+@dataclass(frozen=True)
+class UnitTask:
+    """Something a member unit's focal point does for its own unit in a bloc-year: sign the
+    pledge, register its titles, give its self-score."""
+
+    key: str
+    label: str | Promise
+    order: int
+    # The memberships (of open bloc-years) for which the task is still to do.
+    pending: Callable[[list[Membership]], set[int]]
+    # Gets `membership=`.
+    url: Callable[..., str]
+    milestone: str = ""
+
+
+@dataclass(frozen=True)
+class PendingTask:
+    task: UnitTask
+    membership: Membership
+    due_on: datetime.date | None
+    is_late: bool
+    url: str
+
+
+_TASKS: dict[str, UnitTask] = {}
+
+
+def unit_task_add(*tasks: UnitTask) -> None:
+    """Declare tasks of a member unit (once each: a task's key names it)."""
+    for task in tasks:
+        _TASKS[task.key] = task
+
+
+def unit_tasks(memberships: Iterable[Membership], *, today: datetime.date) -> list[PendingTask]:
+    """Return what the units still have to do in their open bloc-years (memberships loaded with
+    their bloc-year and bloc), the late first, then by date."""
+    memberships = [m for m in memberships if m.bloc_year.is_open]
+    if not memberships:
+        return []
+    calendar = Calendar.of([m.bloc_year for m in memberships])
+    found = []
+    for task in sorted(_TASKS.values(), key=lambda task: task.order):
+        pending = task.pending(memberships)
+        for membership in memberships:
+            if membership.pk not in pending:
+                continue
+            due_on = (
+                calendar.due(membership.bloc_year, task.milestone, {}) if task.milestone else None
+            )
+            late = due_on is not None and due_on < today
+            found.append(
+                PendingTask(task, membership, due_on, late, task.url(membership=membership))
+            )
+    return sorted(found, key=lambda item: (not item.is_late, item.due_on or datetime.date.max))
+
+
+def _unsigned(memberships: list[Membership]) -> set[int]:
+    with_pledge = Pledge.objects.filter(bloc_year__in={m.bloc_year_id for m in memberships})
+    unsigned = Membership.objects.filter(
+        pk__in=[m.pk for m in memberships],
+        bloc_year__in=with_pledge.values("bloc_year_id"),
+        pledge_signature__isnull=True,
+    )
+    return set(unsigned.values_list("pk", flat=True))
+
+
+unit_task_add(
+    UnitTask(
+        "pledge_signature",
+        _("Sign the pledge"),
+        order=30,
+        pending=_unsigned,
+        url=lambda *, membership, **_values: reverse(
+            "blocs:pledge_sign",
+            args=[membership.bloc_year.bloc_id, membership.bloc_year.year, membership.pk],
+        ),
+        milestone=Milestone.PLEDGE,
+    ),
+)

@@ -155,6 +155,8 @@ DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Khối thi đua <khoithidua@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# How many working days before a date of the year's calendar `send_reminders` reminds.
+REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
 # The address of the app as its users reach it, for the links in mails sent by the worker.
 SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 

@@ -13,10 +13,14 @@ from typing import NotRequired, TypedDict
 
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from blocs.models import BlocYear
+from blocs.selectors.people import member_staff
 from core.errors import DomainError
+from core.formats import page_date
 from core.services import clean_or_refuse, versioned_for_update
 from meetings.models import (
     AgendaItem,
@@ -29,6 +33,7 @@ from meetings.models import (
     Opinion,
 )
 from units.models import Unit
+from units.services.notifications import notify
 
 
 class ChairData(TypedDict):
@@ -212,7 +217,27 @@ def meeting_create(
     clean_or_refuse(meeting)
     meeting.save()
     _save_all_parts(meeting, chairs=chairs, guests=guests, agenda=agenda, opinions=opinions)
+    if meeting.date >= timezone.localdate():
+        _tell_members(meeting)
     return meeting
+
+
+def _tell_members(meeting: Meeting) -> None:
+    """Tell the member units' staff of a meeting to come."""
+    bloc_year = meeting.bloc_year
+    when = page_date(meeting.date)
+    if meeting.start_time:
+        when = f"{meeting.start_time:%H:%M} {when}"
+    notify(
+        users=member_staff(bloc_year),
+        subject=_("%(bloc)s: %(title)s on %(when)s")
+        % {"bloc": bloc_year.bloc.name, "title": meeting.title, "when": when},
+        body=meeting.venue,
+        url=reverse(
+            "meetings:meeting_detail", args=[bloc_year.bloc_id, bloc_year.year, meeting.pk]
+        ),
+        key=f"meeting:{meeting.pk}",
+    )
 
 
 @transaction.atomic
@@ -240,7 +265,27 @@ def meeting_update(
     clean_or_refuse(meeting)
     meeting.save()
     _save_all_parts(meeting, chairs=chairs, guests=guests, agenda=agenda, opinions=opinions)
+    if meeting.date >= timezone.localdate():
+        _tell_members(meeting)
     return meeting
+
+
+def _tell_members(meeting: Meeting) -> None:
+    """Tell the member units' staff of a meeting to come."""
+    bloc_year = meeting.bloc_year
+    when = page_date(meeting.date)
+    if meeting.start_time:
+        when = f"{meeting.start_time:%H:%M} {when}"
+    notify(
+        users=member_staff(bloc_year),
+        subject=_("%(bloc)s: %(title)s on %(when)s")
+        % {"bloc": bloc_year.bloc.name, "title": meeting.title, "when": when},
+        body=meeting.venue,
+        url=reverse(
+            "meetings:meeting_detail", args=[bloc_year.bloc_id, bloc_year.year, meeting.pk]
+        ),
+        key=f"meeting:{meeting.pk}",
+    )
 
 
 @transaction.atomic

@@ -4,16 +4,19 @@ real SMTP server."""
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django_tasks_db.models import DBTaskResult
 
 from core.mail import mail_queue
-from tests.mail import smtp_mailers, smtp_server
+from tests.mail import run_worker, smtp_mailers, smtp_server
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +24,6 @@ CONTEXT = {
     "user": SimpleNamespace(get_full_name="Nguyễn Văn A", username="nva"),
     "url": "http://127.0.0.1:8000/accounts/set/abc/def/",
 }
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_a_queued_mail_waits_for_the_worker(settings):
@@ -85,3 +84,33 @@ def test_development_prints_the_mail_readably(settings):
     assert "Subject: Tài khoản Khối thi đua của Nguyễn Văn A" in printed
     assert "Kính gửi Nguyễn Văn A," in printed
     assert "http://127.0.0.1:8000/accounts/set/abc/def/" in printed
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the worker runs as a process of its own, which needs a database server to share",
+)
+def test_the_worker_process_sends_what_the_app_queued():
+    settings_dict = connection.settings_dict
+    database = "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**settings_dict)
+    with smtp_server() as (controller, inbox):
+        mail_queue(template="registration/password_set_email", context=CONTEXT, to=["a@so.gov.vn"])
+        env = {
+            **os.environ,
+            "DATABASE_URL": database,
+            "EMAIL_URL": f"smtp://{controller.hostname}:{controller.port}",
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        }
+        worker = subprocess.run(
+            [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
+            env=env,
+            cwd=Path(__file__).resolve().parents[2],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    assert worker.returncode == 0, worker.stderr
+    assert [message["To"] for message in inbox] == ["a@so.gov.vn"]
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"

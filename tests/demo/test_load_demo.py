@@ -282,3 +282,16 @@ def test_no_document_of_the_demo_writes_a_date_with_slashes(demo, client_for):
     assert {name: SLASHED_DATE.findall(text) for name, text in texts.items()} == {
         name: [] for name in texts
     }
+
+
+def test_each_demo_year_has_its_calendar_and_the_year_told_its_people(demo):
+    from blocs.models import BlocYear, CalendarDate
+    from units.models import Notification, User
+
+    for province_id, year in BlocYear.objects.values_list("bloc__province_id", "year"):
+        assert CalendarDate.objects.filter(province_id=province_id, year=year).count() == 6
+    board = User.objects.get(username="bantdkt.daklak")
+    assert Notification.objects.filter(user=board, subject__contains="đã gửi hồ sơ").exists()
+    # Viện kiểm sát's Bằng khen of 2020 was decided: its focal point is told.
+    awarded = User.objects.get(username="vks.daklak")
+    assert Notification.objects.filter(user=awarded, subject__contains="Quyết định số").exists()

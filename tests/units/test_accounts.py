@@ -8,22 +8,18 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from tests.checks import vietnamese
 from tests.factories import UnitFactory
+from tests.mail import run_worker
 from units.models import Province, User
 
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "Thiđua-2027-an-toàn"
 VIETNAMESE_LETTERS = re.compile("[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def mailed_link(message) -> str:

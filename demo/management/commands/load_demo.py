@@ -30,7 +30,9 @@ LABELS = {
     "submission": "lần trình khen thưởng",
     "decision": "quyết định khen thưởng",
     "document": "văn bản đã phát hành",
+    "calendar": "lịch năm thi đua",
     "user": "tài khoản",
+    "notification": "thông báo",
 }
 
 
