@@ -8,7 +8,8 @@ from types import SimpleNamespace
 import pytest
 from django.urls import reverse
 
-from blocs.models import Membership
+from blocs.models import Membership, Pledge
+from blocs.services.calendar import calendar_rows, calendar_save
 from tests.factories import (
     BlocFactory,
     BlocYearFactory,
@@ -65,6 +66,15 @@ def build_world(*, blocs: int, years: int, members: int, provinces: int) -> Simp
                     membership.basis, membership.decision = "decision", decision
                 memberships.append(membership)
     Membership.objects.bulk_create(memberships)
+    # The year's calendar and a pledge each year, so that where each year stands has dates
+    # and records to weigh.
+    for year in range(LAST_YEAR - years + 1, LAST_YEAR + 1):
+        rows, _source = calendar_rows(province=province, year=year)
+        calendar_save(province=province, year=year, rows=rows)
+    Pledge.objects.bulk_create(
+        Pledge(bloc_year=bloc_year, title="Giao ước", signed_on=datetime.date(bloc_year.year, 3, 1))
+        for bloc_year in bloc_years
+    )
     first = units[0]
     return SimpleNamespace(
         province=province,

@@ -237,3 +237,52 @@ class TestWhereTheYearStands:
         found = states(bloc_year_1, today=D(2025, 12, 1))
 
         assert found["pledge"] == (WAITING, None, None)
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("board", 302),
+        ("secretariat", 403),
+        ("member_staff", 403),
+        ("other_province_board", 404),
+        ("national", 403),
+    ],
+)
+def test_who_adds_a_day_off(request, client_for, province_a, persona, status):
+    client = client_for(request.getfixturevalue(persona))
+
+    response = client.post(
+        reverse("blocs:day_off_add", args=[province_a.code, 2026]),
+        {"day": "2026-04-27", "name": "Nghỉ bù"},
+    )
+
+    assert response.status_code == status
+    assert DayOff.objects.exists() == (status == 302)
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("board", 302),
+        ("secretariat", 302),
+        ("deputy_staff", 302),
+        ("member_staff", 403),
+        ("other_bloc_staff", 404),
+        ("other_province_board", 404),
+    ],
+)
+def test_who_sets_a_bloc_years_own_date(
+    request, client_for, province_a, bloc_year_1, persona, status
+):
+    rows, _source = calendar_rows(province=province_a, year=2025)
+    calendar_save(province=province_a, year=2025, rows=rows)
+    client = client_for(request.getfixturevalue(persona))
+
+    response = client.post(
+        reverse("blocs:own_date_set", args=[bloc_year_1.bloc_id, 2025]),
+        {"milestone": Milestone.YEAR_END, "version": 0, "due_on": "2026-01-12"},
+    )
+
+    assert response.status_code == status
+    assert BlocYearDate.objects.exists() == (status == 302)

@@ -99,3 +99,21 @@ class TestInTheApp:
         client_for(secretariat).post(reverse("units:notifications_read"))
 
         assert Notification.objects.unread().count() == 0
+
+
+def test_the_list_queries_do_not_grow_with_the_notifications(
+    secretariat, client_for, django_assert_max_num_queries
+):
+    client = client_for(secretariat)
+    url = reverse("units:notifications")
+    notify(users=[secretariat], subject="một")
+    client.get(url)
+    with django_assert_max_num_queries(6) as few:
+        client.get(url)
+    for n in range(40):
+        notify(users=[secretariat], subject=f"thông báo {n}")
+
+    with django_assert_max_num_queries(len(few)):
+        page = client.get(url)
+
+    assert len(page.context["page_obj"]) == 30
