@@ -35,6 +35,7 @@ system-packages:
 
 migrate: $(STAMP) system-packages
 	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py createcachetable
 
 demo: migrate
 	$(PY) manage.py load_demo

@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from blocs.views.dashboard import dashboard
+from meetings.views import verify as verify_views
 from units.forms.accounts import LoginForm, PasswordByMailForm
 from units.views import accounts
 
@@ -74,6 +75,9 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # Public: anyone checks a copy of an issued document by the code printed on it.
+    path("verify/", verify_views.verify_lookup, name="verify_lookup"),
+    path("verify/<str:code>/", verify_views.verify, name="verify"),
     path("units/", include("units.urls")),
     path("blocs/", include("blocs.urls")),
     path("", include("meetings.urls")),

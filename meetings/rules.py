@@ -75,3 +75,9 @@ rules.add_perm("meetings.issue_document", is_authenticated & may_write_bloc_year
 rules.add_perm(
     "meetings.correct_document", is_authenticated & of_the_documents_bloc_year(may_write_bloc_year)
 )
+# The signed original of a document comes back from whoever issued it: the secretariat while
+# the year is open, the board always (object: the document).
+rules.add_perm(
+    "meetings.add_signed_original",
+    is_authenticated & of_the_documents_bloc_year(may_write_bloc_year),
+)

@@ -26,6 +26,12 @@ document_patterns = [
         "issue/<slug:kind>/<int:source_pk>/", documents.document_issue_view, name="document_issue"
     ),
     path("<int:pk>/", documents.document_download, name="document_download"),
+    path("<int:pk>/signed/", documents.document_original, name="document_original"),
+    path(
+        "<int:pk>/signed/<int:original_pk>/",
+        documents.original_download,
+        name="original_download",
+    ),
     path("<int:pk>/correct/", documents.document_correct, name="document_correct"),
 ]
 

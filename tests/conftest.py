@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -34,6 +35,12 @@ def _unit(province, short_name: str, abbreviation: str):
         full_name=f"{short_name} {province.name}",
         abbreviation=abbreviation,
     )
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start each test with an empty cache: rate limits count there."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pdfplumber
 import pypdf
@@ -14,9 +15,25 @@ MM = 72 / 25.4  # PDF points in a millimetre
 DOCUMENT_SERIFS = ("TimesNewRoman", "LiberationSerif", "Tinos")
 
 
+CODE = re.compile(r"Mã kiểm tra: ([0-9A-Z]{5}-[0-9A-Z]{5})")
+
+
+def without_verify_box(text: str) -> str:
+    """Drop the verification box of the bottom margin ("Mã kiểm tra: … Kiểm tra tại: <url>",
+    the address wrapped anywhere), which sits between the last line of a page and the next."""
+    found = CODE.search(text)
+    if found is None:
+        return text
+    url_end = r"\s*".join(re.escape(char) for char in found.group(1) + "/")
+    box = re.compile(r"Mã kiểm tra: .*?Kiểm tra tại:.*?" + url_end, re.S)
+    return box.sub(" ", text)
+
+
 def page_texts(pdf: bytes) -> list[str]:
-    """Return the text of each page in content order (the header's columns one after the other)."""
-    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    """Return the text of each page in content order (the header's columns one after the
+    other), without the verification box of its margin."""
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    return [without_verify_box(page.extract_text()) for page in pages]
 
 
 def flat(text: str) -> str:

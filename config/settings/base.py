@@ -127,6 +127,14 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# In the database, so that every app server shares it (the public check's rate limit counts
+# there); `manage.py createcachetable` makes its table.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "khoithidua_cache",
+    }
+}
 
 # Background work (e-mail, reminders) waits in the database for `manage.py db_worker`; a request
 # never waits for a mail server.
@@ -199,7 +207,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
+    "loggers": {
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
+        # A signed original's certificate chain is not checked against trusted authorities;
+        # pyHanko's reports of the untrusted chain are expected, not errors.
+        "pyhanko_certvalidator": {"level": "CRITICAL"},
+        "pyhanko.sign.validation": {"level": "CRITICAL"},
+    },
 }
 
 # The demo's logins share this password; it is published in README, so a server with DEBUG off

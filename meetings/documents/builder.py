@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from blocs.models import BlocYear
 from meetings.documents.pdf import render_pdf
+from meetings.documents.proof import qr_data_uri, verify_url
 
 if TYPE_CHECKING:
     from meetings.documents.registry import DocumentKind
@@ -35,6 +36,10 @@ class Header:
     number: str = ""
     draft: bool = False
     archive: str = "VT"
+    # An issued document's verification code, its public address and that address's QR code.
+    code: str = ""
+    verify_url: str = ""
+    qr: str = ""
 
 
 class DocumentBuilder:
@@ -68,8 +73,9 @@ class DocumentBuilder:
     def place(self) -> str:
         return self.bloc_year().bloc.province.name
 
-    def header(self, *, number: str = "", draft: bool = False) -> Header:
+    def header(self, *, number: str = "", draft: bool = False, code: str = "") -> Header:
         bloc = self.bloc_year().bloc
+        url = verify_url(code) if code else ""
         return Header(
             parent_body=bloc.province.parent_body,
             issuer=bloc.name,
@@ -81,10 +87,15 @@ class DocumentBuilder:
             recipients=self.recipients(),
             number=number,
             draft=draft,
+            code=code,
+            verify_url=url,
+            qr=qr_data_uri(url) if url else "",
         )
 
-    def render(self, *, number: str = "", draft: bool = False) -> bytes:
-        """Render the document to PDF bytes, numbered or as a draft."""
-        return render_pdf(
-            self.template_name, {**self.context(), "doc": self.header(number=number, draft=draft)}
-        )
+    def render(self, *, number: str = "", draft: bool = False, code: str = "") -> bytes:
+        """Render the document to PDF bytes, numbered (with its verification code) or as a
+        draft."""
+        header = self.header(number=number, draft=draft, code=code)
+        context = {**self.context(), "doc": header}
+        # An issued document reserves its signature fields, for a signing tool to sign in place.
+        return render_pdf(self.template_name, context, signature_fields=bool(code))

@@ -9,6 +9,7 @@ through a file:// base URL, so a render never fetches over the network nor reads
 from __future__ import annotations
 
 import functools
+import io
 import mimetypes
 import subprocess
 from pathlib import Path, PurePosixPath
@@ -20,6 +21,8 @@ from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -118,15 +121,64 @@ def _parsed_stylesheet(path: Path, mtime_ns: int) -> CSS:
     )
 
 
-def html_to_pdf(html: str) -> bytes:
-    """Render document HTML to PDF bytes with the document stylesheet and fonts."""
+def html_to_pdf(html: str, *, signature_fields: bool = False) -> bytes:
+    """Render document HTML to PDF bytes with the document stylesheet and fonts; with
+    `signature_fields`, an empty signature field over each signing space (templates mark them
+    with an id "sign-<row>-<column>"), where a signing tool signs the issued file in place."""
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
-    return document.write_pdf(stylesheets=[_stylesheet()], font_config=_font_config())
+    if not signature_fields:
+        return document.write_pdf(stylesheets=[_stylesheet()], font_config=_font_config())
+    rendered = document.render(stylesheets=[_stylesheet()], font_config=_font_config())
+    spaces = [
+        (index, name, box)
+        for index, page in enumerate(rendered.pages)
+        for name, box in page.anchors.items()
+        if name.startswith("sign-")
+    ]
+    return with_signature_fields(rendered.write_pdf(), spaces, rendered.pages[0].height)
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
-    """Render a document template with its context to PDF bytes."""
-    return html_to_pdf(render_to_string(template_name, context))
+# CSS pixels (what WeasyPrint measures in) to PDF points.
+PX = 0.75
+FIELD_WIDTH = 60 / 25.4 * 72  # 60 mm
+
+
+def with_signature_fields(pdf: bytes, spaces: list, page_height_px: float) -> bytes:
+    """Add an empty signature field over each signing space: one per signer ("ChuKy1", …)
+    and, over the first row's right-hand space (the head of the signing body), one for the
+    organisation's signature ("CoQuan")."""
+    if not spaces:
+        return pdf
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    height = page_height_px * PX
+    for number, (index, name, (x0, y0, x1, y1)) in enumerate(
+        sorted(spaces, key=_reading_order), start=1
+    ):
+        middle = (x0 + x1) / 2 * PX
+        top, bottom = height - y0 * PX, height - y1 * PX
+        box = (middle - FIELD_WIDTH / 2, bottom, middle + FIELD_WIDTH / 2, top)
+        append_signature_field(
+            writer, SigFieldSpec(sig_field_name=f"ChuKy{number}", on_page=index, box=box)
+        )
+        if name == "sign-1-2" or (name == "sign-1-1" and len(spaces) == 1):
+            organisation = (box[0] - FIELD_WIDTH / 3, bottom, box[0] + FIELD_WIDTH / 3, top)
+            append_signature_field(
+                writer, SigFieldSpec(sig_field_name="CoQuan", on_page=index, box=organisation)
+            )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _reading_order(space) -> tuple:
+    index, _name, (x0, y0, _x1, _y1) = space
+    return (index, round(y0), x0)
+
+
+def render_pdf(template_name: str, context: dict, *, signature_fields: bool = False) -> bytes:
+    """Render a document template with its context to PDF bytes (with signature fields for an
+    issued document)."""
+    return html_to_pdf(render_to_string(template_name, context), signature_fields=signature_fields)
 
 
 def installed_document_fonts() -> list[str]:

@@ -1,4 +1,9 @@
-from meetings.models.documents import Document, DocumentQuerySet, DocumentSequence
+from meetings.models.documents import (
+    Document,
+    DocumentQuerySet,
+    DocumentSequence,
+    SignedOriginal,
+)
 from meetings.models.meetings import (
     AgendaItem,
     Attendance,
@@ -17,6 +22,7 @@ __all__ = [
     "Document",
     "DocumentQuerySet",
     "DocumentSequence",
+    "SignedOriginal",
     "Guest",
     "Meeting",
     "MeetingPart",

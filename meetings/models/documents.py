@@ -90,6 +90,8 @@ class Document(models.Model):
     source = GenericForeignKey("source_type", "source_id")
     file = models.FileField(_("file"), upload_to="documents/%Y/", max_length=300)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    # Printed with a QR code on the document: its public page checks a copy (proof.py).
+    code = models.CharField(_("verification code"), max_length=11, unique=True)
     size = models.PositiveIntegerField(_("size (bytes)"))
     replaces = models.OneToOneField(
         "self",
@@ -181,3 +183,50 @@ class DocumentSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.issuer} {self.number_year} {self.doc_type}: {self.last_number}"
+
+
+class SignedOriginal(models.Model):
+    """The signed original of an issued document, kept beside the issued file: the PDF signed
+    digitally (verified when it came back) or the scan of the signed and sealed paper."""
+
+    class Kind(models.TextChoices):
+        DIGITAL = "digital", _("Digitally signed PDF")
+        SCAN = "scan", _("Scan of the signed paper")
+
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="originals", verbose_name=_("document")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    file = models.FileField(_("file"), upload_to="originals/%Y/", max_length=300)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    # For a signed PDF: each signature's signer (from the certificate) and signing time.
+    signers = models.JSONField(_("signers"), default=list, blank=True)
+    note = models.CharField(
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a scan: who signed and sealed the paper, and when."),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["document", "uploaded_at"]
+        verbose_name = _("signed original")
+        verbose_name_plural = _("signed originals")
+
+    def __str__(self) -> str:
+        return f"{self.document.symbol} — {self.get_kind_display()}"
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("A signed original is never deleted."))

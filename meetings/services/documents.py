@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core.dates import year_window_error
 from core.errors import DomainError
 from meetings.documents.builder import DocumentBuilder
+from meetings.documents.proof import public_code
 from meetings.models import Document, DocumentSequence
 
 
@@ -63,6 +64,14 @@ def document_symbol(*, number: int, doc_type: str, issuer) -> str:
     return f"{number:02d}/{doc_type}-{issuer.symbol}"
 
 
+def _unused_code() -> str:
+    """Return a verification code no document has (a clash is one in 10^15, but is checked)."""
+    while True:
+        code = public_code()
+        if not Document.objects.filter(code=code).exists():
+            return code
+
+
 @transaction.atomic
 def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None = None) -> Document:
     """Number, render and store the document a builder describes; a correction names the
@@ -95,7 +104,8 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
     kind = builder.kind
     number = document_number_allocate(issuer=issuer, number_year=date.year, doc_type=kind.doc_type)
     symbol = document_symbol(number=number, doc_type=kind.doc_type, issuer=issuer)
-    pdf = builder.render(number=symbol)
+    code = _unused_code()
+    pdf = builder.render(number=symbol, code=code)
     document = Document(
         bloc_year=bloc_year,
         kind=kind.code,
@@ -109,6 +119,7 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
         source_type=source_type,
         source_id=builder.source.pk,
         sha256=hashlib.sha256(pdf).hexdigest(),
+        code=code,
         size=len(pdf),
         replaces=replaces,
         issued_by=user,

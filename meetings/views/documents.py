@@ -14,6 +14,8 @@ import unicodedata
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,7 +31,9 @@ from core.access import object_for_user
 from core.errors import DomainError
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.registry import declared_kinds, kind_named
-from meetings.models import Document
+from meetings.forms.documents import OriginalForm
+from meetings.models import Document, SignedOriginal
+from meetings.services import originals
 from meetings.services.documents import document_issue, document_number_expected
 
 logger = logging.getLogger(__name__)
@@ -204,6 +208,68 @@ def document_download(request, bloc_pk: int, year: int, pk: int):
     return response
 
 
+def document_original(request, bloc_pk: int, year: int, pk: int):
+    """An issued document with its signed originals; who may correct it brings one back."""
+    document = _document(request, bloc_pk, year, pk, "meetings.view_document")
+    can_add = request.user.has_perm("meetings.add_signed_original", document)
+    form = OriginalForm(request.POST or None, request.FILES or None) if can_add else None
+    if request.method == "POST":
+        if not can_add:
+            raise PermissionDenied
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                if upload.size > originals.MAX_SIZE:
+                    raise DomainError(_("The file is larger than 20 MB."))
+                originals.original_add(
+                    document=document,
+                    kind=form.cleaned_data["kind"],
+                    data=upload.read(),
+                    user=request.user,
+                    note=form.cleaned_data["note"],
+                )
+            except DomainError as refusal:
+                form.add_error("file", refusal.message)
+            else:
+                messages.success(
+                    request,
+                    _("The signed original of %(symbol)s is kept.") % {"symbol": document.symbol},
+                )
+                return redirect("meetings:document_original", bloc_pk, year, pk)
+    context = {
+        "document": document,
+        "bloc_year": document.bloc_year,
+        "originals": document.originals.select_related("uploaded_by"),
+        "form": form,
+    }
+    return render(request, "meetings/document_original.html", context)
+
+
+def original_download(request, bloc_pk: int, year: int, pk: int, original_pk: int):
+    """Send a kept signed original, checked against its SHA-256 like the issued file."""
+    document = _document(request, bloc_pk, year, pk, "meetings.view_document")
+    original = get_object_or_404(SignedOriginal, pk=original_pk, document=document)
+    try:
+        with original.file.open("rb") as stored:
+            content = stored.read()
+    except OSError:
+        logger.error("The stored signed original %s (%s) is missing.", original.pk, original.file)
+        return _unavailable(request, document, missing=True)
+    if hashlib.sha256(content).hexdigest() != original.sha256:
+        logger.error("The stored signed original %s does not match its SHA-256.", original.pk)
+        return _unavailable(request, document, missing=False)
+    suffix = "ky-so" if original.kind == SignedOriginal.Kind.DIGITAL else "ban-quet"
+    response = FileResponse(
+        io.BytesIO(content),
+        as_attachment=True,
+        filename=download_name(document).removesuffix(".pdf") + f"-{suffix}.pdf",
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private"
+    return response
+
+
 def _unavailable(request, document: Document, *, missing: bool):
     """Answer that the stored file of an issued document cannot be served as genuine."""
     return render(
@@ -231,6 +297,7 @@ class DocumentListView(ListView):
         return (
             Document.objects.filter(bloc_year=self.bloc_year)
             .select_related("issued_by", "replaces", "replaced_by")
+            .annotate(original_count=Count("originals"))
             .order_by("-issued_at", "-pk")
         )
 

@@ -29,7 +29,7 @@ class TinyBuilder(DocumentBuilder):
     def bloc_year(self):
         return self.source.bloc_year
 
-    def render(self, *, number: str = "", draft: bool = False) -> bytes:
+    def render(self, *, number: str = "", draft: bool = False, code: str = "") -> bytes:
         doc = self.header(number=number, draft=draft)
         if not self.real_pdf:
             return f"%PDF-1.7 {doc.number or 'draft'} {doc.subject}".encode()

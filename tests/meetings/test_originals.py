@@ -1,0 +1,175 @@
+"""The signed original comes back: a PDF signed digitally (here with a certificate made in the
+test) is accepted when it is the issued file with intact signatures added; a tampered one or
+one signed from another file is refused in Vietnamese; a scan is kept as the paper's copy.
+Nothing is overwritten or deleted."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from pypdf import PdfReader
+
+from meetings.documents.registry import kind_of
+from meetings.models import Document, SignedOriginal
+from meetings.services.documents import document_issue
+from tests.signing import make_signer, signed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def signer():
+    return make_signer()
+
+
+@pytest.fixture
+def issued(meeting, secretariat) -> Document:
+    return document_issue(builder=kind_of(meeting).builder_for(meeting), user=secretariat)
+
+
+def pdf_of(document: Document) -> bytes:
+    with document.file.open("rb") as handle:
+        return handle.read()
+
+
+def upload(client, document, data: bytes, kind: str = "digital", note: str = ""):
+    bloc_year = document.bloc_year
+    url = reverse(
+        "meetings:document_original", args=[bloc_year.bloc_id, bloc_year.year, document.pk]
+    )
+    return client.post(
+        url, {"kind": kind, "file": SimpleUploadedFile("ky.pdf", data), "note": note}, follow=True
+    )
+
+
+class TestTheIssuedPdf:
+    def test_it_reserves_a_field_for_each_signer_and_the_organisation(self, issued):
+        reader = PdfReader(io.BytesIO(pdf_of(issued)))
+        fields = {
+            annotation["/T"]: annotation
+            for page in reader.pages
+            for annotation in (a.get_object() for a in page.get("/Annots", []))
+            if annotation.get("/FT") == "/Sig"
+        }
+
+        assert set(fields) == {"ChuKy1", "ChuKy2", "CoQuan"}
+        width = float(reader.pages[-1].mediabox.width)
+        secretary, chair = (fields[name]["/Rect"] for name in ("ChuKy1", "ChuKy2"))
+        assert float(secretary[2]) < width / 2 < float(chair[0])  # THƯ KÝ left, CHỦ TRÌ right
+        assert not any(annotation.get("/V") for annotation in fields.values())  # empty
+
+    def test_a_draft_reserves_none(self, meeting):
+        draft = kind_of(meeting).builder_for(meeting).render(draft=True)
+
+        assert b"/Sig" not in draft
+
+
+class TestADigitallySignedPdf:
+    def test_it_is_accepted_with_its_signer_and_shown_signed(
+        self, issued, signer, secretariat, client_for
+    ):
+        data = signed(pdf_of(issued), signer)
+
+        page = upload(client_for(secretariat), issued, data)
+
+        original = SignedOriginal.objects.get()
+        assert original.kind == "digital"
+        assert original.sha256 == hashlib.sha256(data).hexdigest()
+        assert original.signers[0]["name"] == "Trần Minh Trọng"
+        assert original.signers[0]["signed_at"]
+        html = page.content.decode()
+        assert 'data-testid="signed-badge"' in html
+        assert "Trần Minh Trọng" in html
+        # The issued file stays as it was.
+        assert hashlib.sha256(pdf_of(issued)).hexdigest() == issued.sha256
+
+    def test_a_tampered_one_is_refused(self, issued, signer, secretariat, client_for):
+        issued_pdf = pdf_of(issued)
+        data = signed(issued_pdf, signer)
+        # One digit of the signing time changed in the part the signature covers: the file
+        # still reads as a PDF and still starts with the issued one.
+        opening = b"/M (D\\072"  # pyHanko writes the colon of "D:" as an octal escape
+        at = data.index(opening, len(issued_pdf)) + len(opening) + 3
+        tampered = data[:at] + bytes([48 + (data[at] - 47) % 10]) + data[at + 1 :]
+        assert tampered != data and tampered.startswith(issued_pdf)
+
+        page = upload(client_for(secretariat), issued, tampered)
+
+        assert "không còn nguyên vẹn" in page.content.decode()
+        assert not SignedOriginal.objects.exists()
+
+    def test_one_signed_from_another_file_is_refused(
+        self, issued, meeting, signer, secretariat, client_for
+    ):
+        draft = kind_of(meeting).builder_for(meeting).render(draft=True)
+
+        page = upload(client_for(secretariat), issued, signed(draft, signer))
+
+        assert "không được ký từ văn bản đã phát hành" in page.content.decode()
+        assert not SignedOriginal.objects.exists()
+
+    def test_an_unsigned_copy_is_refused(self, issued, secretariat, client_for):
+        page = upload(client_for(secretariat), issued, pdf_of(issued) + b"\n")
+
+        assert "Tệp không có chữ ký số." in page.content.decode()
+
+    def test_the_public_page_knows_the_signed_copy(self, issued, signer, secretariat, client_for):
+        data = signed(pdf_of(issued), signer)
+        upload(client_for(secretariat), issued, data)
+        url = reverse("verify", args=[issued.code])
+
+        checked = Client().post(url, {"file": SimpleUploadedFile("ky.pdf", data)})
+
+        assert "đúng là bản gốc đã ký" in checked.content.decode()
+        assert "Trần Minh Trọng" not in checked.content.decode()
+
+
+class TestAScan:
+    def test_a_scan_is_kept_with_its_note(self, issued, secretariat, client_for):
+        scan = b"%PDF-1.4\n% ban quet\n%%EOF\n"
+
+        upload(
+            client_for(secretariat), issued, scan, kind="scan", note="Đồng chí Trọng ký, đóng dấu"
+        )
+
+        original = SignedOriginal.objects.get()
+        assert (original.kind, original.note) == ("scan", "Đồng chí Trọng ký, đóng dấu")
+
+    def test_a_file_that_is_not_a_pdf_is_refused(self, issued, secretariat, client_for):
+        page = upload(client_for(secretariat), issued, b"GIF89a...", kind="scan")
+
+        assert "Tệp không phải là tệp PDF." in page.content.decode()
+        assert not SignedOriginal.objects.exists()
+
+    def test_it_is_never_deleted(self, issued, secretariat, client_for):
+        upload(client_for(secretariat), issued, b"%PDF-1.4\n%%EOF\n", kind="scan")
+
+        with pytest.raises(ValidationError):
+            SignedOriginal.objects.get().delete()
+
+
+@pytest.mark.parametrize(
+    ("persona", "read", "write"),
+    [
+        ("board", 200, 200),
+        ("secretariat", 200, 200),
+        ("member_staff", 200, 403),
+        ("other_bloc_staff", 404, 404),
+        ("other_province_board", 404, 404),
+    ],
+)
+def test_who_sees_and_who_brings_back(request, issued, client_for, persona, read, write):
+    client = client_for(request.getfixturevalue(persona))
+    bloc_year = issued.bloc_year
+    url = reverse("meetings:document_original", args=[bloc_year.bloc_id, bloc_year.year, issued.pk])
+
+    assert client.get(url).status_code == read
+    response = upload(client, issued, b"%PDF-1.4\n%%EOF\n", kind="scan")
+    assert response.status_code == write
+    assert SignedOriginal.objects.exists() == (write == 200)
