@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
@@ -173,3 +175,16 @@ def test_who_sees_and_who_brings_back(request, issued, client_for, persona, read
     response = upload(client, issued, b"%PDF-1.4\n%%EOF\n", kind="scan")
     assert response.status_code == write
     assert SignedOriginal.objects.exists() == (write == 200)
+
+
+def test_the_integrity_check_covers_the_signed_originals(issued, secretariat, client_for):
+    upload(client_for(secretariat), issued, b"%PDF-1.4\n%%EOF\n", kind="scan")
+    original = SignedOriginal.objects.get()
+    Path(original.file.path).write_bytes(b"%PDF-1.4\n% altered\n%%EOF\n")
+    err = io.StringIO()
+
+    with pytest.raises(CommandError):
+        call_command("verify_documents", stderr=err)
+
+    assert f"BỊ SỬA {issued.symbol}" in err.getvalue()
+    assert original.file.name in err.getvalue()

@@ -1,5 +1,6 @@
-"""Check every stored file of the registry against the SHA-256 recorded when it was stored;
-report each missing or altered file and exit non-zero if there is one (run it from cron)."""
+"""Check every stored file of the registry (issued documents and their signed originals)
+against the SHA-256 recorded when it was stored; report each missing or altered file and exit
+non-zero if there is one (run it from cron)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import hashlib
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from meetings.models import Document
+from meetings.models import Document, SignedOriginal
 
 CHUNK = 1024 * 1024
 
@@ -33,19 +34,24 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         checked, problems = 0, []
-        for document in Document.objects.select_related("bloc_year__bloc").iterator():
+        documents = Document.objects.select_related("bloc_year__bloc")
+        originals = SignedOriginal.objects.select_related("document__bloc_year__bloc")
+        stored = [(document, document) for document in documents.iterator()] + [
+            (original, original.document) for original in originals.iterator()
+        ]
+        for record, document in stored:
             checked += 1
-            digest = stored_digest(document.file)
+            digest = stored_digest(record.file)
             if digest is None:
                 problems.append(_("MISSING %(symbol)s (%(bloc)s): %(name)s"))
-            elif digest != document.sha256:
+            elif digest != record.sha256:
                 problems.append(_("ALTERED %(symbol)s (%(bloc)s): %(name)s"))
             else:
                 continue
             problems[-1] %= {
                 "symbol": document.symbol,
                 "bloc": document.bloc_year.bloc.name,
-                "name": document.file.name,
+                "name": record.file.name,
             }
         for problem in problems:
             self.stderr.write(problem)
