@@ -72,6 +72,8 @@ rules.add_perm(
     ),
 )
 rules.add_perm("meetings.issue_document", is_authenticated & may_write_bloc_year)
+# Files attached to the year's records (object: the bloc-year).
+rules.add_perm("meetings.add_attachment", is_authenticated & may_write_bloc_year)
 rules.add_perm(
     "meetings.correct_document", is_authenticated & of_the_documents_bloc_year(may_write_bloc_year)
 )

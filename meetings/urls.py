@@ -27,6 +27,8 @@ document_patterns = [
     ),
     path("<int:pk>/", documents.document_download, name="document_download"),
     path("<int:pk>/signed/", documents.document_original, name="document_original"),
+    path("attachments/add/", documents.attachment_add, name="attachment_add"),
+    path("attachments/<int:pk>/", documents.attachment_download, name="attachment_download"),
     path(
         "<int:pk>/signed/<int:original_pk>/",
         documents.original_download,

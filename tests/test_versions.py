@@ -21,6 +21,7 @@ NOT_EDITS = {
     "core.forms.CheckedFormSet": "the base of the lists of rows, which their forms version",
     "units.forms.accounts.LoginForm": "logs in",
     "meetings.forms.documents.OriginalForm": "adds a signed original; none is ever edited",
+    "meetings.forms.documents.AttachmentForm": "attaches a file; none is ever edited",
     "units.forms.accounts.PasswordByMailForm": "asks for a mail to reset a password",
     "units.forms.accounts.ProvinceForm": "creates a province",
     "units.forms.accounts.FirstAccountForm": "creates the first account of a new province",

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanTextMixin
-from meetings.models import SignedOriginal
+from meetings.models import Attachment, SignedOriginal
 
 
 class OriginalForm(CleanTextMixin, forms.Form):
@@ -35,3 +35,21 @@ class OriginalForm(CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Keep the signed original")))
+
+
+class AttachmentForm(CleanTextMixin, forms.ModelForm):
+    """A file attached to the year's records: what it is, its title, the file."""
+
+    file = forms.FileField(
+        label=_("File (PDF, JPEG or PNG, at most 20 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+
+    class Meta:
+        model = Attachment
+        fields = ["kind", "title"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -1,4 +1,5 @@
 from meetings.models.documents import (
+    Attachment,
     Document,
     DocumentQuerySet,
     DocumentSequence,
@@ -16,6 +17,7 @@ from meetings.models.meetings import (
 )
 
 __all__ = [
+    "Attachment",
     "AgendaItem",
     "Attendance",
     "Chair",

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from blocs.models import BlocYear
@@ -230,3 +231,50 @@ class SignedOriginal(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("A signed original is never deleted."))
+
+
+class Attachment(models.Model):
+    """A file of a bloc-year's records that the app does not issue: the scan of the province's
+    decision or of the leadership decision, the signed paper tally sheet, other papers."""
+
+    class Kind(models.TextChoices):
+        AWARD_DECISION = "award_decision", _("The province's award decision (scan)")
+        LEADERSHIP_DECISION = "leadership_decision", _("The leadership assignment decision (scan)")
+        TALLY_SHEET = "tally_sheet", _("The signed paper tally sheet")
+        OTHER = "other", _("Other file")
+
+    bloc_year = models.ForeignKey(
+        BlocYear, on_delete=models.PROTECT, related_name="attachments", verbose_name=_("bloc-year")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    title = models.CharField(
+        pgettext_lazy("document", "title"),
+        max_length=300,
+        help_text=_("For example: Quyết định số 123/QĐ-UBND ngày 01/3/2026 (bản có dấu)."),
+    )
+    file = models.FileField(_("file"), upload_to="attachments/%Y/", max_length=300)
+    media_type = models.CharField(_("type of file"), max_length=50)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["bloc_year", "uploaded_at"]
+        verbose_name = _("attached file")
+        verbose_name_plural = _("attached files")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("An attached file is never deleted."))

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
 from blocs.frame import bloc_year_for
@@ -31,9 +31,9 @@ from core.access import object_for_user
 from core.errors import DomainError
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.registry import declared_kinds, kind_named
-from meetings.forms.documents import OriginalForm
-from meetings.models import Document, SignedOriginal
-from meetings.services import originals
+from meetings.forms.documents import AttachmentForm, OriginalForm
+from meetings.models import Attachment, Document, SignedOriginal
+from meetings.services import attachments, originals
 from meetings.services.documents import document_issue, document_number_expected
 
 logger = logging.getLogger(__name__)
@@ -270,6 +270,58 @@ def original_download(request, bloc_pk: int, year: int, pk: int, original_pk: in
     return response
 
 
+@require_POST
+def attachment_add(request, bloc_pk: int, year: int):
+    """Attach a file to the year's records (the board, the secretariat while the year is open)."""
+    bloc_year = bloc_year_for(request, bloc_pk, year, "meetings.add_attachment", leaders=True)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > attachments.MAX_SIZE:
+                raise DomainError(_("The file is larger than 20 MB."))
+            attachments.attachment_add(
+                bloc_year=bloc_year,
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+                data=upload.read(),
+                user=request.user,
+            )
+        except DomainError as refusal:
+            form.add_error("file", refusal.message)
+        else:
+            messages.success(request, _("The file was attached."))
+            return redirect(_list_url(bloc_year))
+    view = DocumentListView()
+    view.setup(request, bloc_pk=bloc_pk, year=year)
+    view.object_list = view.get_queryset()
+    return view.render_to_response(view.get_context_data(attachment_form=form))
+
+
+def attachment_download(request, bloc_pk: int, year: int, pk: int):
+    """Send an attached file, checked against its SHA-256, to those who read the year."""
+    bloc_year = bloc_year_for(request, bloc_pk, year)
+    attachment = get_object_or_404(Attachment, pk=pk, bloc_year=bloc_year)
+    try:
+        with attachment.file.open("rb") as stored:
+            content = stored.read()
+    except OSError:
+        logger.error("The attached file %s (%s) is missing.", attachment.pk, attachment.file)
+        raise Http404(_("The stored file is missing.")) from None
+    if hashlib.sha256(content).hexdigest() != attachment.sha256:
+        logger.error("The attached file %s does not match its SHA-256.", attachment.pk)
+        raise Http404(_("The stored file was altered."))
+    response = FileResponse(
+        io.BytesIO(content),
+        as_attachment=True,
+        filename=attachment.file.name.rsplit("/", 1)[-1],
+        content_type=attachment.media_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private"
+    return response
+
+
 def _unavailable(request, document: Document, *, missing: bool):
     """Answer that the stored file of an issued document cannot be served as genuine."""
     return render(
@@ -322,9 +374,14 @@ class DocumentListView(ListView):
                         "current": current.get((type_id, record.pk, kind.code)),
                     }
                 )
+        can_attach = self.request.user.has_perm("meetings.add_attachment", bloc_year)
+        if can_attach:
+            context.setdefault("attachment_form", AttachmentForm())
         context.update(
             bloc_year=bloc_year,
             records=records,
             can_issue=self.request.user.has_perm("meetings.issue_document", bloc_year),
+            can_attach=can_attach,
+            attachments=bloc_year.attachments.select_related("uploaded_by"),
         )
         return context

@@ -553,8 +553,8 @@ def test_the_real_minutes_draft_carries_the_watermark_and_a_blank_number(
 # The session and the user (2), the year with its leaders and their names (3), the rights of a
 # unit's staff (1), the documents with their versions and issuers (1), the records of each kind
 # (5: meetings, pledge, handover, and the ballot rounds and submissions awards registers), the
-# navigation bar's unit or province (1).
-LIST_QUERIES = {"board": 12, "unit_staff": 13}
+# navigation bar's unit or province (1), the attached files with their uploaders (1).
+LIST_QUERIES = {"board": 13, "unit_staff": 14}
 
 
 def build_documents_year(meetings: int, corrections: int) -> SimpleNamespace:

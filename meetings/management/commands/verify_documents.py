@@ -9,7 +9,7 @@ import hashlib
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from meetings.models import Document, SignedOriginal
+from meetings.models import Attachment, Document, SignedOriginal
 
 CHUNK = 1024 * 1024
 
@@ -39,6 +39,7 @@ class Command(BaseCommand):
         stored = [(document, document) for document in documents.iterator()] + [
             (original, original.document) for original in originals.iterator()
         ]
+        attached = Attachment.objects.select_related("bloc_year__bloc")
         for record, document in stored:
             checked += 1
             digest = stored_digest(record.file)
@@ -53,6 +54,15 @@ class Command(BaseCommand):
                 "bloc": document.bloc_year.bloc.name,
                 "name": record.file.name,
             }
+        for attachment in attached.iterator():
+            checked += 1
+            digest = stored_digest(attachment.file)
+            if digest != attachment.sha256:
+                state = _("MISSING") if digest is None else _("ALTERED")
+                problems.append(
+                    f"{state} {attachment.title} ({attachment.bloc_year.bloc.name}): "
+                    f"{attachment.file.name}"
+                )
         for problem in problems:
             self.stderr.write(problem)
         if problems:
