@@ -186,7 +186,32 @@ class DocumentSequence(models.Model):
         return f"{self.issuer} {self.number_year} {self.doc_type}: {self.last_number}"
 
 
-class SignedOriginal(models.Model):
+class KeptFile(models.Model):
+    """A file that came from outside and is kept as it came: its SHA-256 and size, who brought
+    it and when; never deleted."""
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    never_deleted = _("A kept file is never deleted.")
+
+    class Meta:
+        abstract = True
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(self.never_deleted)
+
+
+class SignedOriginal(KeptFile):
     """The signed original of an issued document, kept beside the issued file: the PDF signed
     digitally (verified when it came back) or the scan of the signed and sealed paper."""
 
@@ -199,8 +224,6 @@ class SignedOriginal(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind)
     file = models.FileField(_("file"), upload_to="originals/%Y/", max_length=300)
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    size = models.PositiveIntegerField(_("size (bytes)"))
     # For a signed PDF: each signature's signer (from the certificate) and signing time.
     signers = models.JSONField(_("signers"), default=list, blank=True)
     note = models.CharField(
@@ -209,15 +232,6 @@ class SignedOriginal(models.Model):
         blank=True,
         help_text=_("For a scan: who signed and sealed the paper, and when."),
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     history = HistoricalRecords()
 
@@ -229,11 +243,10 @@ class SignedOriginal(models.Model):
     def __str__(self) -> str:
         return f"{self.document.symbol} — {self.get_kind_display()}"
 
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("A signed original is never deleted."))
+    never_deleted = _("A signed original is never deleted.")
 
 
-class Attachment(models.Model):
+class Attachment(KeptFile):
     """A file of a bloc-year's records that the app does not issue: the scan of the province's
     decision or of the leadership decision, the signed paper tally sheet, other papers."""
 
@@ -254,17 +267,6 @@ class Attachment(models.Model):
     )
     file = models.FileField(_("file"), upload_to="attachments/%Y/", max_length=300)
     media_type = models.CharField(_("type of file"), max_length=50)
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     history = HistoricalRecords()
 
@@ -276,5 +278,4 @@ class Attachment(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("An attached file is never deleted."))
+    never_deleted = _("An attached file is never deleted.")

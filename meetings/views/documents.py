@@ -185,23 +185,41 @@ def document_download(request, bloc_pk: int, year: int, pk: int):
     """
     document = _document(request, bloc_pk, year, pk, "meetings.view_document")
     try:
-        with document.file.open("rb") as stored:
+        content = _read_checked(document.file, document.sha256, f"of document {document.pk}")
+    except StoredFileFault as fault:
+        return _unavailable(request, document, missing=fault.missing)
+    return _file_response(content, filename=download_name(document))
+
+
+class StoredFileFault(Exception):
+    """A stored file that cannot be served as what was kept: missing, or altered."""
+
+    def __init__(self, *, missing: bool):
+        super().__init__("missing" if missing else "altered")
+        self.missing = missing
+
+
+def _read_checked(field_file, sha256: str, label: str) -> bytes:
+    """Return a stored file's bytes if they still match the SHA-256 recorded when it was kept;
+    otherwise log the fault for IT staff and raise StoredFileFault."""
+    try:
+        with field_file.open("rb") as stored:
             content = stored.read()
     except OSError:
-        logger.error("The stored file of document %s (%s) is missing.", document.pk, document.file)
-        return _unavailable(request, document, missing=True)
-    if hashlib.sha256(content).hexdigest() != document.sha256:
-        logger.error(
-            "The stored file of document %s (%s) does not match its SHA-256.",
-            document.pk,
-            document.file,
-        )
-        return _unavailable(request, document, missing=False)
+        logger.error("The stored file %s (%s) is missing.", label, field_file)
+        raise StoredFileFault(missing=True) from None
+    if hashlib.sha256(content).hexdigest() != sha256:
+        logger.error("The stored file %s (%s) does not match its SHA-256.", label, field_file)
+        raise StoredFileFault(missing=False)
+    return content
+
+
+def _file_response(
+    content: bytes, *, filename: str, content_type: str = "application/pdf"
+) -> FileResponse:
+    """Send kept bytes as a download that browsers neither sniff nor share-cache."""
     response = FileResponse(
-        io.BytesIO(content),
-        as_attachment=True,
-        filename=download_name(document),
-        content_type="application/pdf",
+        io.BytesIO(content), as_attachment=True, filename=filename, content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private"
@@ -250,24 +268,13 @@ def original_download(request, bloc_pk: int, year: int, pk: int, original_pk: in
     document = _document(request, bloc_pk, year, pk, "meetings.view_document")
     original = get_object_or_404(SignedOriginal, pk=original_pk, document=document)
     try:
-        with original.file.open("rb") as stored:
-            content = stored.read()
-    except OSError:
-        logger.error("The stored signed original %s (%s) is missing.", original.pk, original.file)
-        return _unavailable(request, document, missing=True)
-    if hashlib.sha256(content).hexdigest() != original.sha256:
-        logger.error("The stored signed original %s does not match its SHA-256.", original.pk)
-        return _unavailable(request, document, missing=False)
+        content = _read_checked(original.file, original.sha256, f"signed original {original.pk}")
+    except StoredFileFault as fault:
+        return _unavailable(request, document, missing=fault.missing)
     suffix = "ky-so" if original.kind == SignedOriginal.Kind.DIGITAL else "ban-quet"
-    response = FileResponse(
-        io.BytesIO(content),
-        as_attachment=True,
-        filename=download_name(document).removesuffix(".pdf") + f"-{suffix}.pdf",
-        content_type="application/pdf",
+    return _file_response(
+        content, filename=download_name(document).removesuffix(".pdf") + f"-{suffix}.pdf"
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private"
-    return response
 
 
 @require_POST
@@ -303,23 +310,14 @@ def attachment_download(request, bloc_pk: int, year: int, pk: int):
     bloc_year = bloc_year_for(request, bloc_pk, year)
     attachment = get_object_or_404(Attachment, pk=pk, bloc_year=bloc_year)
     try:
-        with attachment.file.open("rb") as stored:
-            content = stored.read()
-    except OSError:
-        logger.error("The attached file %s (%s) is missing.", attachment.pk, attachment.file)
-        raise Http404(_("The stored file is missing.")) from None
-    if hashlib.sha256(content).hexdigest() != attachment.sha256:
-        logger.error("The attached file %s does not match its SHA-256.", attachment.pk)
-        raise Http404(_("The stored file was altered."))
-    response = FileResponse(
-        io.BytesIO(content),
-        as_attachment=True,
-        filename=attachment.file.name.rsplit("/", 1)[-1],
-        content_type=attachment.media_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private"
-    return response
+        content = _read_checked(attachment.file, attachment.sha256, f"attached {attachment.pk}")
+    except StoredFileFault as fault:
+        message = (
+            _("The stored file is missing.") if fault.missing else _("The stored file was altered.")
+        )
+        raise Http404(message) from None
+    name = attachment.file.name.rsplit("/", 1)[-1]
+    return _file_response(content, filename=name, content_type=attachment.media_type)
 
 
 def _unavailable(request, document: Document, *, missing: bool):
