@@ -22,6 +22,8 @@ NOT_EDITS = {
     "units.forms.accounts.LoginForm": "logs in",
     "meetings.forms.documents.OriginalForm": "adds a signed original; none is ever edited",
     "meetings.forms.documents.AttachmentForm": "attaches a file; none is ever edited",
+    "meetings.forms.documents.CodeForm": "finds a document by its code",
+    "meetings.forms.documents.CopyForm": "a file to compare, kept nowhere",
     "units.forms.accounts.PasswordByMailForm": "asks for a mail to reset a password",
     "units.forms.accounts.ProvinceForm": "creates a province",
     "units.forms.accounts.FirstAccountForm": "creates the first account of a new province",

@@ -248,6 +248,7 @@ def _tell_decided(decision: Decision, bloc_year_ids: set[int]) -> None:
     decided = (
         Nomination.objects.filter(decision=decision, bloc_year_id__in=bloc_year_ids)
         .select_related("bloc_year__bloc", "unit", "award_type", "decided_award_type")
+        .prefetch_related("unit__names")
         .order_by("bloc_year_id", "pk")
     )
     by_bloc_year: dict[int, list[Nomination]] = {}

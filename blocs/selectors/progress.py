@@ -26,14 +26,8 @@ from blocs.slots import year_url
 from core.workdays import working_days_after
 
 # Who the step waits on.
-SECRETARIAT, BOARD, MEMBERS = "secretariat", "board", "members"
+SECRETARIAT, BOARD = "secretariat", "board"
 DONE, OVERDUE, DUE, WAITING = "done", "overdue", "due", "waiting"
-STATE_LABELS = {
-    DONE: _("done"),
-    OVERDUE: _("overdue"),
-    DUE: _("due"),
-    WAITING: _("not yet"),
-}
 
 # bloc_year id -> the day the step was done, or None when done on a day no record gives.
 DoneDays = dict[int, datetime.date | None]
@@ -61,10 +55,6 @@ class StepState:
     done_on: datetime.date | None
     due_on: datetime.date | None
     url: str
-
-    @property
-    def state_label(self):
-        return STATE_LABELS[self.state]
 
     @property
     def is_late(self) -> bool:

@@ -43,14 +43,10 @@ def _board_dashboard(request):
         for bloc_year in BlocYear.objects.filter(bloc__province=province, year=year).with_leaders()
     }
     progress = year_progress(bloc_years.values(), today=timezone.localdate())
-    rows = [
-        (
-            bloc,
-            bloc_years.get(bloc.pk),
-            _summary(progress.get(getattr(bloc_years.get(bloc.pk), "pk", None))),
-        )
-        for bloc in province.blocs.all()
-    ]
+    rows = []
+    for bloc in province.blocs.all():
+        bloc_year = bloc_years.get(bloc.pk)
+        rows.append((bloc, bloc_year, _summary(progress[bloc_year.pk]) if bloc_year else None))
     context = {
         "province": province,
         "year": year,
@@ -72,11 +68,9 @@ def _board_dashboard(request):
     return render(request, template, context)
 
 
-def _summary(states: list[StepState] | None) -> dict | None:
+def _summary(states: list[StepState]) -> dict:
     """Return what the board's table says of a bloc-year's steps: how many are done, which
     are late, and whether its dossier waits on the province."""
-    if states is None:
-        return None
     by_key = {state.step.key: state for state in states}
     dossier, decision = by_key.get("dossier"), by_key.get("decision")
     return {

@@ -203,6 +203,8 @@ class KeptFile(models.Model):
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     never_deleted = _("A kept file is never deleted.")
+    # The largest file kept: a scanned decision of many pages at office resolution.
+    MAX_SIZE = 20 * 1024 * 1024
 
     class Meta:
         abstract = True

@@ -16,7 +16,6 @@ from core.errors import DomainError
 from core.text import ascii_slug, nfc
 from meetings.models import Attachment
 
-MAX_SIZE = 20 * 1024 * 1024
 # What an office scanner or a signing tool gives: the type is read from the file's first bytes,
 # never from its name.
 TYPES = {
@@ -37,7 +36,7 @@ def file_type(data: bytes) -> tuple[str, str]:
 @transaction.atomic
 def attachment_add(*, bloc_year: BlocYear, kind: str, title: str, data: bytes, user) -> Attachment:
     """Keep a file attached to the bloc-year's records."""
-    if len(data) > MAX_SIZE:
+    if len(data) > Attachment.MAX_SIZE:
         raise DomainError(_("The file is larger than 20 MB."))
     if not data:
         raise DomainError(_("The file is empty."))

@@ -21,7 +21,6 @@ from meetings.models import Document, SignedOriginal
 
 logger = logging.getLogger(__name__)
 
-MAX_SIZE = 20 * 1024 * 1024
 # What a signing tool may add after the document was issued: the signatures themselves and the
 # fields they fill, time stamps; not a change to the pages.
 ALLOWED_CHANGES = (
@@ -32,7 +31,7 @@ ALLOWED_CHANGES = (
 
 
 def _checked_pdf(data: bytes) -> None:
-    if len(data) > MAX_SIZE:
+    if len(data) > SignedOriginal.MAX_SIZE:
         raise DomainError(_("The file is larger than 20 MB."))
     if not data.startswith(b"%PDF-"):
         raise DomainError(_("The file is not a PDF."))

@@ -237,8 +237,6 @@ def document_original(request, bloc_pk: int, year: int, pk: int):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                if upload.size > originals.MAX_SIZE:
-                    raise DomainError(_("The file is larger than 20 MB."))
                 originals.original_add(
                     document=document,
                     kind=form.cleaned_data["kind"],
@@ -285,8 +283,6 @@ def attachment_add(request, bloc_pk: int, year: int):
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            if upload.size > attachments.MAX_SIZE:
-                raise DomainError(_("The file is larger than 20 MB."))
             attachments.attachment_add(
                 bloc_year=bloc_year,
                 kind=form.cleaned_data["kind"],

@@ -5,44 +5,21 @@ from __future__ import annotations
 
 import hashlib
 
-from django import forms
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from meetings.documents.proof import code_normalised
+from meetings.forms.documents import CodeForm, CopyForm
 from meetings.models import Document
 
 # A visitor may look up or check this many times in WINDOW seconds: codes cannot be guessed
 # by trying, and a server is not kept busy hashing uploads.
 ATTEMPTS = 60
 WINDOW = 10 * 60
-MAX_UPLOAD = 20 * 1024 * 1024
-
-
-class CodeForm(forms.Form):
-    code = forms.CharField(
-        label=gettext_lazy("Verification code"),
-        max_length=20,
-        help_text=gettext_lazy("Printed beside the QR code at the foot of the document."),
-    )
-
-
-class CopyForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("The file to check"),
-        help_text=gettext_lazy("The PDF you received or downloaded, at most 20 MB."),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
-        return upload
 
 
 def _over_limit(request) -> bool:

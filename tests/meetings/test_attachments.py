@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from meetings.models import Attachment
+from meetings.models.documents import KeptFile
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +96,14 @@ def test_who_attaches(request, bloc_year_1, client_for, persona, status):
 
     assert response.status_code == status
     assert Attachment.objects.exists() == (status == 200)
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(
+    bloc_year_1, secretariat, client_for, monkeypatch
+):
+    monkeypatch.setattr(KeptFile, "MAX_SIZE", len(SCAN) - 1)
+
+    page = attach(client_for(secretariat), bloc_year_1, SCAN)
+
+    assert "Tệp lớn hơn 20 MB." in page.content.decode()
+    assert not Attachment.objects.exists()

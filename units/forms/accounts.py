@@ -63,13 +63,6 @@ class PasswordByMailForm(PasswordResetForm):
         )
 
 
-def _helper(label) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.add_input(Submit("submit", label))
-    return helper
-
-
 class AccountForm(UniqueEmailMixin, HiddenFieldsChecked, CleanTextMixin, forms.ModelForm):
     """An account of the province: where its owner works (the board or one of the province's
     units, by its full name), who they are and how to reach them."""
@@ -189,7 +182,10 @@ class FirstAccountForm(UniqueEmailMixin, CleanTextMixin, forms.ModelForm):
         self.fields["full_name"].required = True
         self.fields["email"].required = True
         self.fields["email"].help_text = _("The link to set the password is sent here.")
-        self.helper = _helper(_("Open the province"))
+        # Inside the page's one form, after the province's fields.
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.add_input(Submit("submit", _("Open the province")))
 
     def service_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in ("username", *ACCOUNT_FIELDS)}

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from core.mail import mail_queue
@@ -59,4 +58,4 @@ def board_of(province: Province | int) -> list[User]:
 def staff_of(units: Iterable[Unit | int]) -> list[User]:
     """Return the active accounts of the units' focal points."""
     ids = [unit if isinstance(unit, int) else unit.pk for unit in units]
-    return list(User.objects.filter(Q(unit__in=ids), is_active=True))
+    return list(User.objects.filter(unit__in=ids, is_active=True))
