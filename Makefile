@@ -54,7 +54,7 @@ run: setup logins
 	@$(MAKE) --no-print-directory serve
 
 test: $(STAMP) system-packages
-	@scripts/system-packages.sh browser
+	@scripts/system-packages.sh browser office
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

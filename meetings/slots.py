@@ -58,6 +58,14 @@ slot_fill(
         order=10,
         key="annex",
     ),
+    Link(
+        _("Download the annex (Word)"),
+        lambda *, province, year, **_values: reverse(
+            "meetings:leadership_annex_word", args=[year, province.code]
+        ),
+        order=11,
+        key="annex_word",
+    ),
 )
 
 

@@ -23,9 +23,15 @@ document_patterns = [
         name="document_preview",
     ),
     path(
+        "preview/<slug:kind>/<int:source_pk>/word/",
+        documents.document_preview_word,
+        name="document_preview_word",
+    ),
+    path(
         "issue/<slug:kind>/<int:source_pk>/", documents.document_issue_view, name="document_issue"
     ),
     path("<int:pk>/", documents.document_download, name="document_download"),
+    path("<int:pk>/word/", documents.document_word, name="document_word"),
     path("<int:pk>/signed/", documents.document_original, name="document_original"),
     path("attachments/add/", documents.attachment_add, name="attachment_add"),
     path("attachments/<int:pk>/", documents.attachment_download, name="attachment_download"),
@@ -44,5 +50,11 @@ urlpatterns = [
         "blocs/leadership/<int:year>/annex/<slug:province>/",
         annex.leadership_annex,
         name="leadership_annex",
+    ),
+    path(
+        "blocs/leadership/<int:year>/annex/<slug:province>/word/",
+        annex.leadership_annex,
+        {"word": True},
+        name="leadership_annex_word",
     ),
 ]

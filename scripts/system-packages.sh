@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install the system packages the app and its tests need, where this machine allows it.
 #   runtime: the libraries WeasyPrint renders PDFs with and a Times-compatible Vietnamese serif;
-#   browser: Debian's Chromium for the browser tests (Playwright cannot download its own here).
-# Usage: scripts/system-packages.sh runtime|browser ...   Prints what is missing when it cannot install.
+#   browser: Debian's Chromium for the browser tests (Playwright cannot download its own here);
+#   office: LibreOffice Writer, which the tests print the Word files with, as a clerk's office does.
+# Usage: scripts/system-packages.sh runtime|browser|office ...   Prints what is missing when it cannot install.
 set -u
 
 want=()
@@ -10,6 +11,7 @@ for group in "$@"; do
   case "$group" in
     runtime) want+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 fontconfig) ;;
     browser) want+=(chromium) ;;
+    office) want+=(libreoffice-writer-nogui) ;;
     *) echo "unknown group: $group" >&2; exit 2 ;;
   esac
 done

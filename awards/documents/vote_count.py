@@ -93,7 +93,7 @@ class VoteCountBuilder(DocumentBuilder):
             subject += f" (bỏ phiếu vòng {self.source.round_number})"
         return subject
 
-    def render(self, *, number: str = "", draft: bool = False, code: str = "") -> bytes:
+    def html(self, *, number: str = "", draft: bool = False, code: str = "") -> str:
         if not draft and self.head is None:
             raise DomainError(
                 _(
@@ -101,7 +101,7 @@ class VoteCountBuilder(DocumentBuilder):
                     "issuing the vote-count record."
                 )
             )
-        return super().render(number=number, draft=draft, code=code)
+        return super().html(number=number, draft=draft, code=code)
 
     def context(self) -> dict:
         bloc_year = self.bloc_year()

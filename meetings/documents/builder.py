@@ -13,9 +13,12 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from django.template.loader import render_to_string
+
 from blocs.models import BlocYear
-from meetings.documents.pdf import render_pdf
+from meetings.documents.pdf import html_to_pdf
 from meetings.documents.proof import qr_data_uri, verify_url
+from meetings.documents.word import html_to_docx
 
 if TYPE_CHECKING:
     from meetings.documents.registry import DocumentKind
@@ -92,10 +95,25 @@ class DocumentBuilder:
             qr=qr_data_uri(url) if url else "",
         )
 
+    def html(self, *, number: str = "", draft: bool = False, code: str = "") -> str:
+        """Render the document's template, numbered (with its verification code) or as a draft:
+        its PDF and its Word file are both made from this."""
+        header = self.header(number=number, draft=draft, code=code)
+        return render_to_string(self.template_name, {**self.context(), "doc": header})
+
     def render(self, *, number: str = "", draft: bool = False, code: str = "") -> bytes:
         """Render the document to PDF bytes, numbered (with its verification code) or as a
         draft."""
-        header = self.header(number=number, draft=draft, code=code)
-        context = {**self.context(), "doc": header}
         # An issued document reserves its signature fields, for a signing tool to sign in place.
-        return render_pdf(self.template_name, context, signature_fields=bool(code))
+        html = self.html(number=number, draft=draft, code=code)
+        return html_to_pdf(html, signature_fields=bool(code))
+
+    def render_docx(self, *, number: str = "", draft: bool = False, code: str = "") -> bytes:
+        """Render the document as an editable Word file, numbered or as a draft."""
+        return html_to_docx(self.html(number=number, draft=draft, code=code))
+
+    def render_issued(self, *, number: str, code: str) -> tuple[bytes, bytes]:
+        """Render the issued document once and return its PDF, with its signature fields, and
+        its Word file: the same content in both."""
+        html = self.html(number=number, code=code)
+        return html_to_pdf(html, signature_fields=True), html_to_docx(html)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 
 from blocs.models import Bloc, BlocYear, Membership
 from core.formats import ngay_thang
 from meetings.documents.builder import Header
-from meetings.documents.pdf import render_pdf
 from units.models import Province
 
 TEMPLATE = "documents/leadership_annex.html"
@@ -121,12 +121,12 @@ def annex_header(*, province: Province, year: int) -> Header:
     )
 
 
-def leadership_annex_pdf(*, province: Province, year: int, rows: list[AnnexRow]) -> bytes:
-    """Render the annex of the province's year to PDF bytes."""
+def leadership_annex_html(*, province: Province, year: int, rows: list[AnnexRow]) -> str:
+    """Render the annex of the province's year: its PDF and its Word file are made from this."""
     reference = (
         f"(Kèm theo Quyết định số ……/QĐ-UBND {ngay_thang(None)} của UBND {province.full_name})"
     )
-    return render_pdf(
+    return render_to_string(
         TEMPLATE,
         {
             "doc": annex_header(province=province, year=year),

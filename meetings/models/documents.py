@@ -91,6 +91,12 @@ class Document(models.Model):
     source = GenericForeignKey("source_type", "source_id")
     file = models.FileField(_("file"), upload_to="documents/%Y/", max_length=300)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    # The editable Word file, made from the same render as the PDF (none for a document issued
+    # before Word files were kept).
+    word_file = models.FileField(
+        _("Word file"), upload_to="documents/%Y/", max_length=300, blank=True
+    )
+    word_sha256 = models.CharField(_("SHA-256 of the Word file"), max_length=64, blank=True)
     # Printed with a QR code on the document: its public page checks a copy (proof.py).
     code = models.CharField(_("verification code"), max_length=11, unique=True)
     size = models.PositiveIntegerField(_("size (bytes)"))

@@ -105,7 +105,7 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
     number = document_number_allocate(issuer=issuer, number_year=date.year, doc_type=kind.doc_type)
     symbol = document_symbol(number=number, doc_type=kind.doc_type, issuer=issuer)
     code = _unused_code()
-    pdf = builder.render(number=symbol, code=code)
+    pdf, word = builder.render_issued(number=symbol, code=code)
     document = Document(
         bloc_year=bloc_year,
         kind=kind.code,
@@ -119,6 +119,7 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
         source_type=source_type,
         source_id=builder.source.pk,
         sha256=hashlib.sha256(pdf).hexdigest(),
+        word_sha256=hashlib.sha256(word).hexdigest(),
         code=code,
         size=len(pdf),
         replaces=replaces,
@@ -126,7 +127,9 @@ def document_issue(*, builder: DocumentBuilder, user, replaces: Document | None 
     )
     safe = symbol.replace("/", "-").replace(" ", "")
     # The storage never overwrites: an existing name gets a new suffix.
-    document.file.save(f"{issuer.pk}-{date.year}-{safe}.pdf", ContentFile(pdf), save=False)
+    name = f"{issuer.pk}-{date.year}-{safe}"
+    document.file.save(f"{name}.pdf", ContentFile(pdf), save=False)
+    document.word_file.save(f"{name}.docx", ContentFile(word), save=False)
     if user is not None:
         document._history_user = user  # the issuer, also when no request names them
     document.save()

@@ -6,22 +6,26 @@ from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
 from core.access import object_for_user
-from meetings.documents.leadership_annex import annex_rows, leadership_annex_pdf
+from meetings.documents.leadership_annex import annex_rows, leadership_annex_html
+from meetings.documents.pdf import html_to_pdf
+from meetings.documents.word import html_to_docx, media_type
 from units.models import Province
 
 
 @require_GET
-def leadership_annex(request, year: int, province: str):
-    """Download the annex of the province's year, for its board and the national admin; the
-    province's blocs must have opened that year. Nothing is stored: it is drawn from the data."""
+def leadership_annex(request, year: int, province: str, word: bool = False):
+    """Download the annex of the province's year (a PDF, or an editable Word file), for its
+    board and the national admin; the province's blocs must have opened that year. Nothing is
+    stored: it is drawn from the data."""
     province = object_for_user(
         Province.objects.all(), request.user, "units.view_province", code=province
     )
     rows = annex_rows(province=province, year=year)
     if not rows:
         raise Http404
-    pdf = leadership_annex_pdf(province=province, year=year, rows=rows)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    filename = f"phu-luc-truong-pho-khoi-{province.code}-{year}.pdf"
+    html = leadership_annex_html(province=province, year=year, rows=rows)
+    filename = f"phu-luc-truong-pho-khoi-{province.code}-{year}.{'docx' if word else 'pdf'}"
+    content = html_to_docx(html) if word else html_to_pdf(html)
+    response = HttpResponse(content, content_type=media_type(filename))
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

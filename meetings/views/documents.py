@@ -31,6 +31,7 @@ from core.access import object_for_user
 from core.errors import DomainError
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.registry import declared_kinds, kind_named
+from meetings.documents.word import media_type
 from meetings.forms.documents import AttachmentForm, OriginalForm
 from meetings.models import Attachment, Document, SignedOriginal
 from meetings.services import attachments, originals
@@ -74,26 +75,41 @@ def _back(request, default: str):
     return redirect(default)
 
 
-def download_name(document: Document) -> str:
+def download_name(document: Document, extension: str = "pdf") -> str:
     """Return an ASCII file name from the document's symbol: 01/BB-KTĐ3 → 01-BB-KTD3-2021.pdf."""
     text = document.symbol.replace("Đ", "D").replace("đ", "d")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "document"
-    return f"{text}-{document.number_year}.pdf"
+    return f"{text}-{document.number_year}.{extension}"
 
 
 @require_GET
 def document_preview(request, bloc_pk: int, year: int, kind: str, source_pk: int):
     """Render the draft of a record's document as it would be issued now, without a number."""
-    bloc_year = bloc_year_for(request, bloc_pk, year, "blocs.view_blocyear", leaders=True)
-    builder = _builder(bloc_year, kind, source_pk)
-    pdf = builder.render(draft=True)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(
-        False, f"du-thao-{kind}-{source_pk}.pdf"
+    builder = _builder(
+        bloc_year_for(request, bloc_pk, year, "blocs.view_blocyear", leaders=True), kind, source_pk
     )
+    return _draft_response(
+        builder.render(draft=True), f"du-thao-{kind}-{source_pk}.pdf", attachment=False
+    )
+
+
+@require_GET
+def document_preview_word(request, bloc_pk: int, year: int, kind: str, source_pk: int):
+    """Send the draft of a record's document as an editable Word file."""
+    builder = _builder(
+        bloc_year_for(request, bloc_pk, year, "blocs.view_blocyear", leaders=True), kind, source_pk
+    )
+    return _draft_response(
+        builder.render_docx(draft=True), f"du-thao-{kind}-{source_pk}.docx", attachment=True
+    )
+
+
+def _draft_response(content: bytes, filename: str, *, attachment: bool) -> HttpResponse:
+    """Send a draft drawn from the record as it is now: never from a cache."""
+    response = HttpResponse(content, content_type=media_type(filename))
+    response["Content-Disposition"] = content_disposition_header(attachment, filename)
     response["X-Content-Type-Options"] = "nosniff"
-    # A draft changes with the record: never serve an old one.
     add_never_cache_headers(response)
     return response
 
@@ -191,6 +207,22 @@ def document_download(request, bloc_pk: int, year: int, pk: int):
     return _file_response(content, filename=download_name(document))
 
 
+@require_GET
+def document_word(request, bloc_pk: int, year: int, pk: int):
+    """Send the Word file made when the document was issued (same content as its PDF), checked
+    against its SHA-256 like the PDF."""
+    document = _document(request, bloc_pk, year, pk, "meetings.view_document")
+    if not document.word_file:
+        raise Http404(_("This document was issued before Word files were kept."))
+    try:
+        content = _read_checked(
+            document.word_file, document.word_sha256, f"Word file of document {document.pk}"
+        )
+    except StoredFileFault as fault:
+        return _unavailable(request, document, missing=fault.missing)
+    return _file_response(content, filename=download_name(document, "docx"))
+
+
 class StoredFileFault(Exception):
     """A stored file that cannot be served as what was kept: missing, or altered."""
 
@@ -214,12 +246,13 @@ def _read_checked(field_file, sha256: str, label: str) -> bytes:
     return content
 
 
-def _file_response(
-    content: bytes, *, filename: str, content_type: str = "application/pdf"
-) -> FileResponse:
+def _file_response(content: bytes, *, filename: str, content_type: str = "") -> FileResponse:
     """Send kept bytes as a download that browsers neither sniff nor share-cache."""
     response = FileResponse(
-        io.BytesIO(content), as_attachment=True, filename=filename, content_type=content_type
+        io.BytesIO(content),
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type or media_type(filename),
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private"

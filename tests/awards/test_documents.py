@@ -47,6 +47,7 @@ from tests.awards.review_world import (
 )
 from tests.factories import BlocYearFactory, MembershipFactory, UnitNameFactory
 from tests.pdfs import assert_document_serif, flat, page_texts, pdf_text
+from tests.words import assert_national_layout, assert_printed_alike, assert_same_words
 
 pytestmark = pytest.mark.django_db
 
@@ -202,6 +203,13 @@ class TestTheVoteCountRecord:
 
         assert client_for(secretariat).post(url).status_code == 302
         assert Document.objects.get().kind == "vote_count"
+
+    def test_the_word_file_says_what_the_pdf_says_in_the_national_layout(self, document):
+        assert_national_layout(document)
+        assert_same_words(document, stored(document))
+
+    def test_libreoffice_prints_the_word_file_with_the_pdfs_words(self, document):
+        assert_printed_alike(document, stored(document))
 
 
 class TestATieAndTheSecondRound:
@@ -394,6 +402,13 @@ class TestTheSubmission:
             "Viện kiểm sát nhân dân tỉnh Đắk Lắk",
         ]
 
+    def test_the_word_file_says_what_the_pdf_says_in_the_national_layout(self, document):
+        assert_national_layout(document)
+        assert_same_words(document, stored(document))
+
+    def test_libreoffice_prints_the_word_file_with_the_pdfs_words(self, document):
+        assert_printed_alike(document, stored(document))
+
 
 class TestTheYearEndMinutes:
     @pytest.fixture
@@ -510,6 +525,13 @@ class TestTheYearEndMinutes:
 
         assert builder.template_name == MinutesBuilder.template_name
         assert "result_numbers" not in builder.context()
+
+    def test_the_word_file_says_what_the_pdf_says_in_the_national_layout(self, document):
+        assert_national_layout(document)
+        assert_same_words(document, stored(document))
+
+    def test_libreoffice_prints_the_word_file_with_the_pdfs_words(self, document):
+        assert_printed_alike(document, stored(document))
 
 
 class TestTheListOfRecords:

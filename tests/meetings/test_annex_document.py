@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from blocs.models import Bloc, Membership
 from meetings.documents.leadership_annex import bloc_order
+from meetings.documents.word import DOCX
 from tests.factories import (
     BlocFactory,
     BlocYearFactory,
@@ -18,10 +19,17 @@ from tests.factories import (
     UnitNameFactory,
 )
 from tests.pdfs import assert_document_serif, base_fonts, flat, page_texts
+from tests.words import (
+    assert_national_layout,
+    assert_printed_alike,
+    assert_same_words,
+    word_document,
+)
 
 
-def annex_url(province, year: int = 2025) -> str:
-    return reverse("meetings:leadership_annex", args=[year, province.code])
+def annex_url(province, year: int = 2025, *, word: bool = False) -> str:
+    name = "meetings:leadership_annex_word" if word else "meetings:leadership_annex"
+    return reverse(name, args=[year, province.code])
 
 
 def annex_text(client, province, year: int = 2025) -> str:
@@ -50,6 +58,29 @@ def test_the_national_admin_downloads_the_annex_of_any_province(
     assert client.get(annex_url(province_b)).status_code == 200
 
 
+def test_the_board_downloads_the_annex_as_a_word_file_saying_what_the_pdf_says(
+    client_for, board, province_a
+):
+    client = client_for(board)
+    response = client.get(annex_url(province_a, word=True))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == DOCX
+    assert response["Content-Disposition"] == (
+        'attachment; filename="phu-luc-truong-pho-khoi-dak-lak-2025.docx"'
+    )
+    assert_national_layout(response.content, recipients=False)
+    pdf = client.get(annex_url(province_a)).content
+    assert_same_words(response.content, pdf)
+    assert_printed_alike(response.content, pdf)
+    # The grid keeps the template's column widths; STT is widened to its word, as printed.
+    grid = word_document(response.content).tables[1]
+    widths = [round(column.width.mm) for column in grid.columns]
+    assert widths[1:4] == [35, 34, 34]
+    assert widths[0] >= 9
+
+
+@pytest.mark.parametrize("word", [False, True])
 @pytest.mark.parametrize(
     "persona",
     [
@@ -62,11 +93,11 @@ def test_the_national_admin_downloads_the_annex_of_any_province(
     ],
 )
 def test_unit_staff_and_other_provinces_boards_do_not_find_the_annex(
-    request, client_for, province_a, persona
+    request, client_for, province_a, persona, word
 ):
     user = request.getfixturevalue(persona)
 
-    assert client_for(user).get(annex_url(province_a)).status_code == 404
+    assert client_for(user).get(annex_url(province_a, word=word)).status_code == 404
 
 
 def test_an_anonymous_visitor_is_sent_to_log_in(client_for, province_a):

@@ -56,6 +56,8 @@ PAGES = {
     "list": lambda d: url("list", d.bloc_year),
     "preview": lambda d: url("preview", d.bloc_year, "minutes", d.source_id),
     "download": lambda d: url("download", d.bloc_year, d.pk),
+    "draft word": lambda d: url("preview_word", d.bloc_year, "minutes", d.source_id),
+    "word": lambda d: url("word", d.bloc_year, d.pk),
     "confirm correction": lambda d: url("correct", d.bloc_year, d.pk),
 }
 
@@ -64,6 +66,8 @@ READS = {
     "list":                 (200,  200,  200,  200,  404,  404,  404,  200),
     "preview":              (200,  200,  200,  200,  404,  404,  404,  200),
     "download":             (200,  200,  200,  200,  404,  404,  404,  200),
+    "draft word":           (200,  200,  200,  200,  404,  404,  404,  200),
+    "word":                 (200,  200,  200,  200,  404,  404,  404,  200),
     "confirm correction":   (200,  200,  200,  403,  404,  404,  404,  403),
 }  # fmt: skip
 

@@ -25,6 +25,12 @@ from tests.factories import (
     UnitNameFactory,
 )
 from tests.pdfs import assert_document_serif, base_fonts, flat, page_texts, signed_names
+from tests.words import (
+    assert_national_layout,
+    assert_printed_alike,
+    assert_same_words,
+    word_paragraphs,
+)
 
 
 def _unit(province, short_name: str):
@@ -274,3 +280,15 @@ def test_the_demo_holds_the_ca_mau_handover_of_2021_issued_after_the_conference_
     assert "Số: 02/BB-KTĐ I" in text
     assert "Cà Mau, ngày 12 tháng 3 năm 2021" in text
     assert "Đại diện: Lãnh đạo Cục Thi hành án dân sự tỉnh." in text
+
+
+def test_the_word_file_says_what_the_pdf_says_in_the_national_layout(issued):
+    assert_national_layout(issued.document)
+    assert_same_words(issued.document, issued.pdf)
+    paragraphs = [p.text for p in word_paragraphs(issued.document) if p.text]
+    assert paragraphs[:3] == ["UBND TỈNH CÀ MAU", "KHỐI THI ĐUA I", "Số: 01/BB-KTĐ I"]
+    assert "BIÊN BẢN" in paragraphs
+
+
+def test_libreoffice_prints_the_word_file_with_the_pdfs_words(issued):
+    assert_printed_alike(issued.document, issued.pdf)

@@ -34,6 +34,7 @@ from tests.pdfs import (
     pdf_text,
     signed_names,
 )
+from tests.words import assert_national_layout, assert_printed_alike, assert_same_words
 
 pytestmark = pytest.mark.django_db
 
@@ -449,3 +450,12 @@ class TestThePledgeSignedAtTheMeeting:
         for pledge in (other_bloc, later):
             conference.signed_pledge = pledge
             assert "signed_pledge" in refusal(conference, language="en")
+
+
+def test_the_word_file_says_what_the_pdf_says_in_the_national_layout(minutes, pdf):
+    assert_national_layout(minutes)
+    assert_same_words(minutes, pdf)
+
+
+def test_libreoffice_prints_the_word_file_with_the_pdfs_words(minutes, pdf):
+    assert_printed_alike(minutes, pdf)

@@ -30,6 +30,7 @@ from tests.pdfs import (
     pdf_text,
     signed_names,
 )
+from tests.words import assert_national_layout, assert_printed_alike, assert_same_words
 
 pytestmark = pytest.mark.django_db
 
@@ -260,3 +261,12 @@ def test_the_demo_pledge_is_issued_with_the_eight_units_of_khoi_3(db):
         assert name.upper() in text
     assert "PHÓ CHÁNH ÁN" in text and "Trịnh Văn Toàn" in text
     assert text.count("Chỉ tiêu:") == 3
+
+
+def test_the_word_file_says_what_the_pdf_says_in_the_national_layout(document, pdf):
+    assert_national_layout(document)
+    assert_same_words(document, pdf)
+
+
+def test_libreoffice_prints_the_word_file_with_the_pdfs_words(document, pdf):
+    assert_printed_alike(document, pdf)

@@ -133,14 +133,26 @@ class TestTheIntegrityCheck:
     def test_intact_files_pass(self, issued):
         out, _err = self.run()
 
-        assert "1 tệp đã kiểm tra: toàn vẹn." in out
+        # The PDF and the Word file issued with it.
+        assert "2 tệp đã kiểm tra: toàn vẹn." in out
 
     def test_an_altered_file_is_reported_and_fails(self, issued):
         path = Path(issued.file.path)
         path.write_bytes(path.read_bytes() + b"\n% altered\n")
 
-        with pytest.raises(CommandError, match="1/1 tệp bị mất hoặc bị sửa"):
+        with pytest.raises(CommandError, match="1/2 tệp bị mất hoặc bị sửa"):
             self.run()
+
+    def test_an_altered_word_file_is_reported(self, issued):
+        path = Path(issued.word_file.path)
+        path.write_bytes(path.read_bytes() + b"altered")
+        err = io.StringIO()
+
+        with pytest.raises(CommandError, match="1/2 tệp bị mất hoặc bị sửa"):
+            call_command("verify_documents", stderr=err)
+
+        assert f"BỊ SỬA {issued.symbol}" in err.getvalue()
+        assert issued.word_file.name in err.getvalue()
 
     def test_a_missing_file_is_reported(self, issued, capsys):
         Path(issued.file.path).unlink()

@@ -10,7 +10,6 @@ from django.template import Context, Template
 
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.kinds import HANDOVER, MINUTES, PLEDGE
-from meetings.documents.pdf import html_to_pdf
 
 TINY = Template(
     "<p>{% if doc.draft %}DỰ THẢO{% endif %}</p>"
@@ -29,11 +28,18 @@ class TinyBuilder(DocumentBuilder):
     def bloc_year(self):
         return self.source.bloc_year
 
+    def html(self, *, number: str = "", draft: bool = False, code: str = "") -> str:
+        return TINY.render(Context({"doc": self.header(number=number, draft=draft)}))
+
     def render(self, *, number: str = "", draft: bool = False, code: str = "") -> bytes:
-        doc = self.header(number=number, draft=draft)
         if not self.real_pdf:
-            return f"%PDF-1.7 {doc.number or 'draft'} {doc.subject}".encode()
-        return html_to_pdf(TINY.render(Context({"doc": doc})))
+            return f"%PDF-1.7 {number or 'draft'} {self.subject()}".encode()
+        return super().render(number=number, draft=draft, code=code)
+
+    def render_issued(self, *, number: str, code: str) -> tuple[bytes, bytes]:
+        if not self.real_pdf:
+            return self.render(number=number, code=code), f"PK {number}".encode()
+        return super().render_issued(number=number, code=code)
 
 
 class TinyMinutes(TinyBuilder):

@@ -1,6 +1,6 @@
-"""Check every stored file of the registry (issued documents and their signed originals)
-against the SHA-256 recorded when it was stored; report each missing or altered file and exit
-non-zero if there is one (run it from cron)."""
+"""Check every stored file of the registry (issued documents, their Word files and signed
+originals, the attached files) against the SHA-256 recorded when it was stored; report each
+missing or altered file and exit non-zero if there is one (run it from cron)."""
 
 from __future__ import annotations
 
@@ -36,23 +36,29 @@ class Command(BaseCommand):
         checked, problems = 0, []
         documents = Document.objects.select_related("bloc_year__bloc")
         originals = SignedOriginal.objects.select_related("document__bloc_year__bloc")
-        stored = [(document, document) for document in documents.iterator()] + [
-            (original, original.document) for original in originals.iterator()
+        # Each issued PDF, its Word file (when one was kept) and each signed original.
+        stored = []
+        for document in documents.iterator():
+            stored.append((document.file, document.sha256, document))
+            if document.word_file:
+                stored.append((document.word_file, document.word_sha256, document))
+        stored += [
+            (original.file, original.sha256, original.document) for original in originals.iterator()
         ]
         attached = Attachment.objects.select_related("bloc_year__bloc")
-        for record, document in stored:
+        for field_file, sha256, document in stored:
             checked += 1
-            digest = stored_digest(record.file)
+            digest = stored_digest(field_file)
             if digest is None:
                 problems.append(_("MISSING %(symbol)s (%(bloc)s): %(name)s"))
-            elif digest != record.sha256:
+            elif digest != sha256:
                 problems.append(_("ALTERED %(symbol)s (%(bloc)s): %(name)s"))
             else:
                 continue
             problems[-1] %= {
                 "symbol": document.symbol,
                 "bloc": document.bloc_year.bloc.name,
-                "name": record.file.name,
+                "name": field_file.name,
             }
         for attachment in attached.iterator():
             checked += 1
