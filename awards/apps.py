@@ -7,7 +7,8 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self) -> None:
-        # Declares the kinds of document of the year-end review and extends the minutes, and
-        # fills awards' slots of units' and blocs' pages.
-        from awards import slots  # noqa: F401
+        # Declares the kinds of document of the year-end review and extends the minutes,
+        # declares the review's records that files are attached to, and fills awards' slots
+        # of units' and blocs' pages.
+        from awards import attachables, slots  # noqa: F401
         from awards.documents import kinds  # noqa: F401

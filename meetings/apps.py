@@ -8,6 +8,7 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the system check that warns when no document serif is installed, declares
-        # the kinds of document meetings issues, and fills its slots of blocs' pages.
-        from meetings import slots  # noqa: F401
+        # the kinds of document meetings issues and the records files are attached to, and
+        # fills its slots of blocs' pages.
+        from meetings import attachables, slots  # noqa: F401
         from meetings.documents import kinds, pdf  # noqa: F401

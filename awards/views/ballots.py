@@ -8,8 +8,11 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from awards.attachables import TALLY_SHEET
 from awards.forms.ballots import BallotForm
 from awards.models import Ballot, BallotVote
 from awards.selectors.ballots import ballot_result, meeting_result, proposable_award_types
@@ -18,6 +21,7 @@ from awards.services.ballots import ballot_save
 from blocs.frame import bloc_year_for
 from blocs.models import BlocYear
 from core.errors import DomainError
+from meetings.attachables import attachments_of
 from meetings.models import Meeting
 
 WRITE = "blocs.change_blocyear"
@@ -174,8 +178,20 @@ def ballot_result_view(request, bloc_pk: int, year: int, pk: int):
             "final": meeting_result(ballot.meeting, ballots=rounds) if len(rounds) > 1 else None,
             "next_round": next((b for b in rounds if b.round_number > ballot.round_number), None),
             "can_write": request.user.has_perm(WRITE, bloc_year),
+            # The signed paper tally sheet of the round.
+            "attachments": attachments_of(ballot),
+            "attach_url": _attach_url(request, bloc_year, ballot),
         },
     )
+
+
+def _attach_url(request, bloc_year, ballot) -> str:
+    """Return where the round's tally sheet is attached, for those who may attach it."""
+    if not request.user.has_perm("meetings.add_attachment", bloc_year):
+        return ""
+    page = reverse("meetings:document_list", args=[bloc_year.bloc_id, bloc_year.year])
+    query = urlencode({"kind": TALLY_SHEET.kind, "record": f"{TALLY_SHEET.kind}:{ballot.pk}"})
+    return f"{page}?{query}#attach"
 
 
 def ballot_print(request, bloc_pk: int, year: int):

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanTextMixin
+from meetings.attachables import record_choices, record_chosen
 from meetings.models import Attachment, SignedOriginal
 from meetings.models.documents import KeptFile
 
@@ -49,21 +50,52 @@ class OriginalForm(CleanTextMixin, forms.Form):
 
 
 class AttachmentForm(CleanTextMixin, forms.ModelForm):
-    """A file attached to the year's records: what it is, its title, the file."""
+    """A file attached to the year's records: what it is, the record it belongs to, its title,
+    the file."""
 
+    record = forms.ChoiceField(
+        label=_("Belongs to"),
+        required=False,
+        error_messages={"invalid_choice": _("This record is not one of the year's.")},
+        help_text=_(
+            "The decision or ballot round of the year this file is the paper of, when it is "
+            "recorded here."
+        ),
+    )
     file = KeptFileField(
         label=_("File (PDF, JPEG or PNG, at most 20 MB)"),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
     )
 
+    field_order = ["kind", "record", "title", "file"]
+
     class Meta:
         model = Attachment
         fields = ["kind", "title"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, bloc_year, **kwargs):
         super().__init__(*args, **kwargs)
+        self.bloc_year = bloc_year
+        self.fields["record"].choices = [
+            ("", _("— none of the recorded ones —")),
+            *record_choices(bloc_year),
+        ]
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    def clean(self):
+        cleaned = super().clean()
+        value = cleaned.get("record")
+        cleaned["record"] = None
+        if value:
+            chosen = record_chosen(self.bloc_year, value)
+            if chosen is None:
+                self.add_error("record", _("This record is not one of the year's."))
+            elif cleaned.get("kind") and chosen[0] != cleaned["kind"]:
+                self.add_error("record", _("This record is not of the kind of file chosen above."))
+            else:
+                cleaned["record"] = chosen[1]
+        return cleaned
 
 
 class CodeForm(forms.Form):

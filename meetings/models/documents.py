@@ -268,6 +268,18 @@ class Attachment(KeptFile):
         BlocYear, on_delete=models.PROTECT, related_name="attachments", verbose_name=_("bloc-year")
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    # The record the file belongs to (the decision it is the scan of, the ballot whose tally
+    # sheet it is), when the app holds it: meetings.attachables.
+    record_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("record of"),
+    )
+    record_id = models.PositiveBigIntegerField(_("record id"), null=True, blank=True)
+    record = GenericForeignKey("record_type", "record_id")
     title = models.CharField(
         pgettext_lazy("document", "title"),
         max_length=300,
@@ -282,6 +294,17 @@ class Attachment(KeptFile):
         ordering = ["bloc_year", "uploaded_at"]
         verbose_name = _("attached file")
         verbose_name_plural = _("attached files")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(record_type__isnull=True, record_id__isnull=True)
+                | Q(record_type__isnull=False, record_id__isnull=False),
+                name="meetings_attachment_record_whole",
+                violation_error_message=_("A file belongs to a whole record or to none."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["record_type", "record_id"], name="meetings_attachment_record")
+        ]
 
     def __str__(self) -> str:
         return self.title

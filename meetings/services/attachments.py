@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import hashlib
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Model
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from blocs.models import BlocYear
 from core.errors import DomainError
 from core.text import ascii_slug, nfc
+from meetings.attachables import attachable_of
 from meetings.models import Attachment
 
 # What an office scanner or a signing tool gives: the type is read from the file's first bytes,
@@ -34,13 +37,24 @@ def file_type(data: bytes) -> tuple[str, str]:
 
 
 @transaction.atomic
-def attachment_add(*, bloc_year: BlocYear, kind: str, title: str, data: bytes, user) -> Attachment:
-    """Keep a file attached to the bloc-year's records."""
+def attachment_add(
+    *, bloc_year: BlocYear, kind: str, title: str, data: bytes, user, record: Model | None = None
+) -> Attachment:
+    """Keep a file attached to the bloc-year's records, and to one of them (a decision, a ballot
+    round) when it is that record's paper."""
     if len(data) > Attachment.MAX_SIZE:
         raise DomainError(_("The file is larger than 20 MB."))
     if not data:
         raise DomainError(_("The file is empty."))
     media_type, extension = file_type(data)
+    if record is not None:
+        attachable = attachable_of(kind)
+        if (
+            attachable is None
+            or not isinstance(record, attachable.model)
+            or not attachable.records(bloc_year).filter(pk=record.pk).exists()
+        ):
+            raise DomainError(_("This record is not one of the year's."))
     attachment = Attachment(
         bloc_year=bloc_year,
         kind=kind,
@@ -49,6 +63,8 @@ def attachment_add(*, bloc_year: BlocYear, kind: str, title: str, data: bytes, u
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
         uploaded_by=user,
+        record_type=ContentType.objects.get_for_model(record) if record is not None else None,
+        record_id=record.pk if record is not None else None,
     )
     try:
         attachment.full_clean(exclude=["file"])  # the file is stored once the rest is valid

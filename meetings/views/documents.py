@@ -29,6 +29,7 @@ from blocs.frame import bloc_year_for
 from blocs.models import BlocYear
 from core.access import object_for_user
 from core.errors import DomainError
+from meetings.attachables import with_records
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.registry import declared_kinds, kind_named
 from meetings.documents.word import media_type
@@ -312,7 +313,7 @@ def original_download(request, bloc_pk: int, year: int, pk: int, original_pk: in
 def attachment_add(request, bloc_pk: int, year: int):
     """Attach a file to the year's records (the board, the secretariat while the year is open)."""
     bloc_year = bloc_year_for(request, bloc_pk, year, "meetings.add_attachment", leaders=True)
-    form = AttachmentForm(request.POST, request.FILES)
+    form = AttachmentForm(request.POST, request.FILES, bloc_year=bloc_year)
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -322,6 +323,7 @@ def attachment_add(request, bloc_pk: int, year: int):
                 title=form.cleaned_data["title"],
                 data=upload.read(),
                 user=request.user,
+                record=form.cleaned_data["record"],
             )
         except DomainError as refusal:
             form.add_error("file", refusal.message)
@@ -403,12 +405,16 @@ class DocumentListView(ListView):
                 )
         can_attach = self.request.user.has_perm("meetings.add_attachment", bloc_year)
         if can_attach:
-            context.setdefault("attachment_form", AttachmentForm())
+            # A record's page links here with the kind and the record chosen (?kind=&record=).
+            initial = {key: self.request.GET.get(key, "") for key in ("kind", "record")}
+            context.setdefault(
+                "attachment_form", AttachmentForm(bloc_year=bloc_year, initial=initial)
+            )
         context.update(
             bloc_year=bloc_year,
             records=records,
             can_issue=self.request.user.has_perm("meetings.issue_document", bloc_year),
             can_attach=can_attach,
-            attachments=bloc_year.attachments.select_related("uploaded_by"),
+            attachments=with_records(bloc_year.attachments.select_related("uploaded_by")),
         )
         return context

@@ -15,8 +15,9 @@ from tests.personas import by_persona
 pytestmark = pytest.mark.django_db
 
 # The result page: session and user, bloc-year with its province, the ballot with its meeting,
-# its votes with their units, their names and award types, and the rights asked.
-QUERIES = 7
+# its votes with their units, their names and award types, the rights asked, and the round's
+# attached tally sheets with their bloc-year and uploader (2: the content type, the files).
+QUERIES = 9
 
 
 def record(meeting, votes, *, issued=3, returned=3, valid=3, invalid=0, round_number=1):

@@ -14,16 +14,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from awards.models import Ballot
 from blocs.models import BlocYear, Handover, Pledge
 from core.errors import DomainError
 from meetings.documents.registry import kind_named
 from meetings.models import Document, DocumentSequence, Meeting
 from meetings.services import meetings as services
+from meetings.services.attachments import attachment_add
 from meetings.services.documents import document_issue
 from meetings.views.documents import download_name
 from tests.factories import (
     BlocYearFactory,
     BoardUserFactory,
+    LeadershipDecisionFactory,
     MembershipFactory,
     ProvinceFactory,
     UnitFactory,
@@ -557,8 +560,13 @@ def test_the_real_minutes_draft_carries_the_watermark_and_a_blank_number(
 # The session and the user (2), the year with its leaders and their names (3), the rights of a
 # unit's staff (1), the documents with their versions and issuers (1), the records of each kind
 # (5: meetings, pledge, handover, and the ballot rounds and submissions awards registers), the
-# navigation bar's unit or province (1), the attached files with their uploaders (1).
-LIST_QUERIES = {"board": 13, "unit_staff": 14}
+# navigation bar's unit or province (1), the attached files with their uploaders (1) and the
+# records they belong to (one a sort: 2 here), the records a file may be attached to (3:
+# leadership decisions, award decisions, ballot rounds).
+LIST_QUERIES = {"board": 18, "unit_staff": 19}
+
+
+SCAN = b"%PDF-1.4\n% scan\n%%EOF\n"
 
 
 def build_documents_year(meetings: int, corrections: int) -> SimpleNamespace:
@@ -567,8 +575,14 @@ def build_documents_year(meetings: int, corrections: int) -> SimpleNamespace:
     province = ProvinceFactory()
     bloc_year = BlocYearFactory(bloc__province=province, year=2025)
     units = [UnitFactory(province=province) for _ in range(3)]
+    decision = LeadershipDecisionFactory(province=province)
     for index, unit in enumerate(units):
-        MembershipFactory(bloc_year=bloc_year, unit=unit, head=index == 0)
+        MembershipFactory(
+            bloc_year=bloc_year,
+            unit=unit,
+            head=index == 0,
+            **({"basis": "decision", "decision": decision} if index == 0 else {}),
+        )
     board = BoardUserFactory(province=province)
     for number in range(meetings):
         meeting = services.meeting_create(
@@ -581,6 +595,17 @@ def build_documents_year(meetings: int, corrections: int) -> SimpleNamespace:
         document = document_issue(builder=TinyMinutes(meeting), user=board)
         if number < corrections:
             document_issue(builder=TinyMinutes(meeting), user=board, replaces=document)
+        # Each meeting's paper tally sheet, and a scan of the leadership decision, attached.
+        ballot = Ballot.objects.create(meeting=meeting, issued=3, returned=3, valid=3, invalid=0)
+        for kind, record in (("tally_sheet", ballot), ("leadership_decision", decision)):
+            attachment_add(
+                bloc_year=bloc_year,
+                kind=kind,
+                title=f"Tệp {number}",
+                data=SCAN,
+                user=board,
+                record=record,
+            )
     pledge = Pledge.objects.create(
         bloc_year=bloc_year, title="Giao ước", signed_on=datetime.date(2025, 2, 1)
     )
@@ -612,6 +637,8 @@ def test_the_list_makes_a_pinned_number_of_queries_that_does_not_grow(
         with django_assert_max_num_queries(LIST_QUERIES[persona]) as queries:
             response = client.get(page)
         assert len(response.context["documents"]) == meetings + corrections + 2
+        assert len(response.context["attachments"]) == 2 * meetings
+        assert response.content.decode().count('data-testid="attachment-record"') == 2 * meetings
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
