@@ -12,3 +12,4 @@ class MeetingsConfig(AppConfig):
         # fills its slots of blocs' pages.
         from meetings import attachables, slots  # noqa: F401
         from meetings.documents import kinds, pdf  # noqa: F401
+        from meetings.services import originals  # noqa: F401  (the trusted authorities' check)

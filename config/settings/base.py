@@ -165,6 +165,11 @@ DEFAULT_FROM_EMAIL = env.str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # How many working days before a date of the year's calendar `send_reminders` reminds.
 REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
+
+# The certificate authorities whose certificates a signed original must come from (a PEM or DER
+# file, or a folder of them: for example the root of the Government's CA). Unset, a signature is
+# checked to be intact and to cover the issued file, but not who issued its certificate.
+DOCUMENT_TRUST_ROOTS = env.str("DJANGO_DOCUMENT_TRUST_ROOTS", default="")
 # The address of the app as its users reach it, for the links in mails sent by the worker.
 SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -252,6 +253,21 @@ class SignedOriginal(KeptFile):
         return f"{self.document.symbol} — {self.get_kind_display()}"
 
     never_deleted = _("A signed original is never deleted.")
+
+    @property
+    def signatures(self) -> list[dict]:
+        """Return the signers with their signing time as a date and time, for the pages."""
+        return [
+            {
+                **signer,
+                "signed_at": (
+                    datetime.datetime.fromisoformat(signer["signed_at"])
+                    if signer.get("signed_at")
+                    else None
+                ),
+            }
+            for signer in self.signers
+        ]
 
 
 class Attachment(KeptFile):

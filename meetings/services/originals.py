@@ -4,13 +4,19 @@ are kept beside the issued file with their SHA-256; nothing is overwritten or de
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import logging
+from pathlib import Path
 
+from django.conf import settings
+from django.core.checks import Error as CheckError
+from django.core.checks import register
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+from pyhanko.keys import load_certs_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
@@ -42,9 +48,24 @@ def _issued_bytes(document: Document) -> bytes:
         return stored.read()
 
 
+def trust_roots() -> list:
+    """Return the certificates of the authorities a signature must chain to (the setting
+    DOCUMENT_TRUST_ROOTS), or an empty list when the province names none."""
+    path = settings.DOCUMENT_TRUST_ROOTS
+    return list(_roots_at(path)) if path else []
+
+
+@functools.cache
+def _roots_at(path: str) -> tuple:
+    folder = Path(path)
+    files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else [folder]
+    return tuple(load_certs_from_pemder([str(file) for file in files]))
+
+
 def signatures_checked(*, document: Document, data: bytes) -> list[dict]:
     """Return the signers of a digitally signed copy of the document, or refuse it: it must be
-    the issued file with signatures added after it, each intact and covering it."""
+    the issued file with signatures added after it, each intact and covering it, and, where the
+    province names the authorities it trusts, each certified by one of them."""
     _checked_pdf(data)
     issued = _issued_bytes(document)
     # A signing tool appends to the file it signs: the issued bytes come first, unchanged.
@@ -63,11 +84,12 @@ def signatures_checked(*, document: Document, data: bytes) -> list[dict]:
         raise DomainError(_("The file cannot be read as a signed PDF.")) from error
     if not signatures:
         raise DomainError(_("The file has no digital signature."))
+    roots = trust_roots()
     signers = []
     for signature in signatures:
         try:
             status = validate_pdf_signature(
-                signature, ValidationContext(trust_roots=[], allow_fetching=False)
+                signature, ValidationContext(trust_roots=roots, allow_fetching=False)
             )
         except Exception as error:
             logger.info("A signature on a copy of %s failed: %s", document.pk, error)
@@ -81,12 +103,22 @@ def signatures_checked(*, document: Document, data: bytes) -> list[dict]:
                 _("The pages were changed after a signature: only signatures may be added.")
             )
         subject = signature.signer_cert.subject.native
+        name = subject.get("common_name") or signature.signer_cert.subject.human_friendly
+        if roots and not status.trusted:
+            raise DomainError(
+                _(
+                    "The certificate of %(name)s was not issued by an authority the province "
+                    "trusts: sign with the official certificate."
+                )
+                % {"name": name}
+            )
         signed_at = status.signer_reported_dt
         signers.append(
             {
-                "name": subject.get("common_name") or signature.signer_cert.subject.human_friendly,
+                "name": name,
                 "organisation": subject.get("organization_name", ""),
                 "signed_at": signed_at.isoformat() if signed_at else "",
+                "trusted": bool(roots) and status.trusted,
             }
         )
     return signers
@@ -121,3 +153,29 @@ def original_add(
         original._history_user = user
     original.save()
     return original
+
+
+@register()
+def check_trust_roots(app_configs, **kwargs) -> list[CheckError]:
+    """Fail loudly when the trusted authorities are named but cannot be read: every signed
+    original would be refused."""
+    path = settings.DOCUMENT_TRUST_ROOTS
+    if not path:
+        return []
+    try:
+        found = _roots_at(path)
+    except Exception as error:  # a missing file, a file that holds no certificate
+        found, reason = (), str(error)
+    else:
+        reason = "no certificate in it"
+    if found:
+        return []
+    return [
+        CheckError(
+            f"DJANGO_DOCUMENT_TRUST_ROOTS names {path}, which cannot be read as certificates "
+            f"({reason}).",
+            hint="Name a PEM or DER file of the authorities' root certificates, or a folder of "
+            "them, or unset it.",
+            id="meetings.E002",
+        )
+    ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ from pypdf import PdfReader
 from meetings.documents.registry import kind_of
 from meetings.models import Document, SignedOriginal
 from meetings.services.documents import document_issue
-from tests.signing import make_signer, signed
+from meetings.services.originals import check_trust_roots
+from tests.signing import make_authority, make_signer, signed
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +30,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def signer():
     return make_signer()
+
+
+@pytest.fixture(scope="module")
+def authority():
+    return make_authority()
 
 
 @pytest.fixture
@@ -130,6 +137,66 @@ class TestADigitallySignedPdf:
 
         assert "đúng là bản gốc đã ký" in checked.content.decode()
         assert "Trần Minh Trọng" not in checked.content.decode()
+
+
+class TestTheAuthoritiesTheProvinceTrusts:
+    """With DOCUMENT_TRUST_ROOTS, a signature must come from a certificate one of the named
+    authorities issued; unset, any intact signature covering the issued file is accepted."""
+
+    @pytest.fixture
+    def trusted(self, authority, settings, tmp_path):
+        roots = tmp_path / "trusted-ca"
+        roots.mkdir()
+        (roots / "root.pem").write_bytes(authority.pem)
+        settings.DOCUMENT_TRUST_ROOTS = str(roots)
+        return roots
+
+    def test_a_signature_certified_by_a_trusted_authority_is_accepted_and_said_so(
+        self, trusted, authority, issued, secretariat, client_for
+    ):
+        signer = make_signer("Nguyễn Văn Chính", authority=authority)
+
+        page = upload(client_for(secretariat), issued, signed(pdf_of(issued), signer))
+
+        assert SignedOriginal.objects.get().signers[0]["trusted"] is True
+        html = page.content.decode()
+        assert "Nguyễn Văn Chính" in html
+        assert "chứng thư do tổ chức tin cậy cấp" in html
+
+    def test_a_self_made_certificate_is_refused_when_the_province_names_its_authorities(
+        self, trusted, signer, issued, secretariat, client_for
+    ):
+        page = upload(client_for(secretariat), issued, signed(pdf_of(issued), signer))
+
+        assert (
+            "Chứng thư số của Trần Minh Trọng không do tổ chức chứng thực mà tỉnh tin cậy cấp"
+            in page.content.decode()
+        )
+        assert not SignedOriginal.objects.exists()
+
+    def test_without_named_authorities_the_signature_is_kept_but_not_called_trusted(
+        self, signer, issued, secretariat, client_for
+    ):
+        page = upload(client_for(secretariat), issued, signed(pdf_of(issued), signer))
+
+        assert SignedOriginal.objects.get().signers[0]["trusted"] is False
+        assert "chứng thư do tổ chức tin cậy cấp" not in page.content.decode()
+
+    def test_the_signing_time_reads_as_a_date_and_time(
+        self, signer, issued, secretariat, client_for
+    ):
+        page = upload(client_for(secretariat), issued, signed(pdf_of(issued), signer))
+
+        (line,) = re.findall(r'data-testid="signer">([^<]*)', page.content.decode())
+        assert re.search(r", \d\d:\d\d \d\d/\d\d/\d{4}$", line.strip()), line
+
+    def test_unreadable_authorities_fail_the_system_check(self, settings, tmp_path):
+        (tmp_path / "empty.pem").write_text("not a certificate")
+        settings.DOCUMENT_TRUST_ROOTS = str(tmp_path / "empty.pem")
+
+        assert [error.id for error in check_trust_roots(None)] == ["meetings.E002"]
+        settings.DOCUMENT_TRUST_ROOTS = str(tmp_path / "missing")
+        assert [error.id for error in check_trust_roots(None)] == ["meetings.E002"]
 
 
 class TestAScan:
