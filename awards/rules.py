@@ -116,6 +116,31 @@ def may_nominate_in_its_year(user, nomination) -> bool:
 rules.add_perm("awards.change_nomination", is_authenticated & may_nominate_in_its_year)
 
 
+@rules.predicate
+def is_pending_nomination(user, nomination) -> bool:
+    return nomination is not None and nomination.is_editable
+
+
+@rules.predicate
+def is_staff_of_nominee(user, nomination) -> bool:
+    return nomination is not None and is_staff_of_unit(user, nomination.unit)
+
+
+@rules.predicate
+def is_nomination_year_open(user, nomination) -> bool:
+    return nomination is not None and is_open(user, nomination.bloc_year)
+
+
+# A nominee's achievement report (the object is the nomination) is written by the unit's own
+# staff while the year is open, or by whoever may nominate in the year, until it is sent.
+rules.add_perm(
+    "awards.write_report",
+    is_authenticated
+    & is_pending_nomination
+    & (may_nominate_in_its_year | (is_nomination_year_open & is_staff_of_nominee)),
+)
+
+
 # Award rules and legal bases. The province's page is read by everyone who works in the
 # province and by national staff; its board (and a superuser) sets the province's rules and
 # texts; national staff keep the national texts. The object is the province, the rules or the

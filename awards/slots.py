@@ -176,6 +176,17 @@ def _unscored(memberships):
     )
 
 
+def _unreported(memberships):
+    # A nomination the bloc may still change, with no signed report kept yet.
+    return set(
+        Nomination.objects.filter(
+            membership__in=[m.pk for m in memberships],
+            status__in=Nomination.PENDING_STATES,
+            report_files__isnull=True,
+        ).values_list("membership_id", flat=True)
+    )
+
+
 def _unit_url(name: str):
     def url(*, membership, **_values) -> str:
         bloc_year = membership.bloc_year
@@ -200,5 +211,13 @@ unit_task_add(
         pending=_unscored,
         url=_unit_url("awards:score_sheet_self"),
         milestone=Milestone.YEAR_END,
+    ),
+    UnitTask(
+        "achievement_report",
+        _("Write and sign the unit's achievement report"),
+        order=70,
+        pending=_unreported,
+        url=_unit_url("awards:report_of_unit"),
+        milestone=Milestone.DOSSIER,
     ),
 )

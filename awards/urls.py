@@ -11,6 +11,7 @@ from awards.views import (
     nominations,
     registrations,
     regulations,
+    reports,
     scores,
     submissions,
 )
@@ -82,6 +83,25 @@ bloc_year_patterns = [
         "nominations/from-ballot/<int:ballot_pk>/",
         nominations.nominations_from_ballot_view,
         name="nominations_from_ballot",
+    ),
+    path("nominations/<int:pk>/report/", reports.report_edit, name="report_edit"),
+    path(
+        "nominations/unit/<int:unit_pk>/report/",
+        reports.report_of_unit,
+        name="report_of_unit",
+    ),
+    path("nominations/<int:pk>/report/pdf/", reports.report_download, name="report_pdf"),
+    path("nominations/<int:pk>/report/signed/", reports.report_file_view, name="report_file"),
+    path(
+        "nominations/<int:pk>/report/signed/<int:file_pk>/",
+        reports.report_file_download,
+        name="report_file_download",
+    ),
+    path(
+        "nominations/<int:pk>/report/word/",
+        reports.report_download,
+        {"word": True},
+        name="report_word",
     ),
     path("submission/", submissions.submission_page, name="submission"),
     path(

@@ -37,6 +37,14 @@ def _unit(province, short_name: str, abbreviation: str):
     )
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Run the browser tests last, after pytest's own reordering: Playwright's sync API leaves
+    an event loop running in the main thread for the rest of the session, where the pyHanko
+    calls of the other tests (asyncio.run) would then fail."""
+    items.sort(key=lambda item: "e2e" in item.keywords)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Start each test with an empty cache: rate limits count there."""

@@ -103,7 +103,7 @@ PINNED = {
     # per step, whatever the number of bloc-years; a unit's page adds its memberships and one
     # query per task of a unit.
     ("dashboard", "board"): 20,
-    ("dashboard", "unit_staff"): 25,
+    ("dashboard", "unit_staff"): 26,
     ("dashboard", "national"): 3,
     ("province list", "national"): 3,
     ("province list", "board"): 4,

@@ -49,6 +49,7 @@ NOT_EDITS = {
     "awards.forms.counters.CommitteeFormSet": "the committee's rows, each with its version",
     "awards.forms.registrations.RegistrationForm": "creates a registration",
     "awards.forms.scores.CriterionForm": "creates a criterion",
+    "awards.forms.reports.ReportFileForm": "keeps a signed report; none is ever edited",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -102,7 +103,7 @@ def nomination_list(request, bloc_pk: int, year: int):
                 return redirect("awards:nomination_list", bloc_pk, year)
     nominations = list(
         bloc_year.nominations.select_related(
-            "unit", "award_type", "decided_award_type", "decision", "ballot__meeting"
+            "unit", "award_type", "decided_award_type", "decision", "ballot__meeting", "report"
         ).prefetch_related("unit__names")
     )
     # The unit chosen on a refused form (a valid choice: a member) keeps its facts beside it.
@@ -232,7 +233,9 @@ def _filtered_nominations(request, province: Province, year: int) -> tuple[list,
     nominations = Nomination.objects.filter(
         bloc_year__bloc__province=province, bloc_year__year=year
     ).select_related("unit", "award_type", "decided_award_type", "decision", "bloc_year__bloc")
-    nominations = nominations.prefetch_related("unit__names")
+    nominations = nominations.prefetch_related("unit__names").annotate(
+        signed_reports=Count("report_files")
+    )
     status = request.GET.get("status", "")
     if status in Nomination.Status.values:
         nominations = nominations.filter(status=status)

@@ -6,9 +6,6 @@ is named in the URL by its kind of document and its id, and must belong to that 
 
 from __future__ import annotations
 
-import hashlib
-import io
-import logging
 import re
 import unicodedata
 
@@ -29,6 +26,7 @@ from blocs.frame import bloc_year_for
 from blocs.models import BlocYear
 from core.access import object_for_user
 from core.errors import DomainError
+from core.files import StoredFileFault, kept_file_response, read_checked
 from meetings.attachables import with_records
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.registry import declared_kinds, kind_named
@@ -37,8 +35,6 @@ from meetings.forms.documents import AttachmentForm, OriginalForm
 from meetings.models import Attachment, Document, SignedOriginal
 from meetings.services import attachments, originals
 from meetings.services.documents import document_issue, document_number_expected
-
-logger = logging.getLogger(__name__)
 
 
 def _document(request, bloc_pk: int, year: int, pk: int, perm: str) -> Document:
@@ -202,7 +198,7 @@ def document_download(request, bloc_pk: int, year: int, pk: int):
     """
     document = _document(request, bloc_pk, year, pk, "meetings.view_document")
     try:
-        content = _read_checked(document.file, document.sha256, f"of document {document.pk}")
+        content = read_checked(document.file, document.sha256, f"of document {document.pk}")
     except StoredFileFault as fault:
         return _unavailable(request, document, missing=fault.missing)
     return _file_response(content, filename=download_name(document))
@@ -216,7 +212,7 @@ def document_word(request, bloc_pk: int, year: int, pk: int):
     if not document.word_file:
         raise Http404(_("This document was issued before Word files were kept."))
     try:
-        content = _read_checked(
+        content = read_checked(
             document.word_file, document.word_sha256, f"Word file of document {document.pk}"
         )
     except StoredFileFault as fault:
@@ -224,40 +220,10 @@ def document_word(request, bloc_pk: int, year: int, pk: int):
     return _file_response(content, filename=download_name(document, "docx"))
 
 
-class StoredFileFault(Exception):
-    """A stored file that cannot be served as what was kept: missing, or altered."""
-
-    def __init__(self, *, missing: bool):
-        super().__init__("missing" if missing else "altered")
-        self.missing = missing
-
-
-def _read_checked(field_file, sha256: str, label: str) -> bytes:
-    """Return a stored file's bytes if they still match the SHA-256 recorded when it was kept;
-    otherwise log the fault for IT staff and raise StoredFileFault."""
-    try:
-        with field_file.open("rb") as stored:
-            content = stored.read()
-    except OSError:
-        logger.error("The stored file %s (%s) is missing.", label, field_file)
-        raise StoredFileFault(missing=True) from None
-    if hashlib.sha256(content).hexdigest() != sha256:
-        logger.error("The stored file %s (%s) does not match its SHA-256.", label, field_file)
-        raise StoredFileFault(missing=False)
-    return content
-
-
 def _file_response(content: bytes, *, filename: str, content_type: str = "") -> FileResponse:
-    """Send kept bytes as a download that browsers neither sniff nor share-cache."""
-    response = FileResponse(
-        io.BytesIO(content),
-        as_attachment=True,
-        filename=filename,
-        content_type=content_type or media_type(filename),
+    return kept_file_response(
+        content, filename=filename, content_type=content_type or media_type(filename)
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private"
-    return response
 
 
 def document_original(request, bloc_pk: int, year: int, pk: int):
@@ -300,7 +266,7 @@ def original_download(request, bloc_pk: int, year: int, pk: int, original_pk: in
     document = _document(request, bloc_pk, year, pk, "meetings.view_document")
     original = get_object_or_404(SignedOriginal, pk=original_pk, document=document)
     try:
-        content = _read_checked(original.file, original.sha256, f"signed original {original.pk}")
+        content = read_checked(original.file, original.sha256, f"signed original {original.pk}")
     except StoredFileFault as fault:
         return _unavailable(request, document, missing=fault.missing)
     suffix = "ky-so" if original.kind == SignedOriginal.Kind.DIGITAL else "ban-quet"
@@ -341,7 +307,7 @@ def attachment_download(request, bloc_pk: int, year: int, pk: int):
     bloc_year = bloc_year_for(request, bloc_pk, year)
     attachment = get_object_or_404(Attachment, pk=pk, bloc_year=bloc_year)
     try:
-        content = _read_checked(attachment.file, attachment.sha256, f"attached {attachment.pk}")
+        content = read_checked(attachment.file, attachment.sha256, f"attached {attachment.pk}")
     except StoredFileFault as fault:
         message = (
             _("The stored file is missing.") if fault.missing else _("The stored file was altered.")

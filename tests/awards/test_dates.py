@@ -112,6 +112,7 @@ class TestEveryDatedRecordIsChecked:
             apps.get_model("blocs", "CalendarDate"),
             apps.get_model("blocs", "BlocYearDate"),
             Nomination,
+            apps.get_model("awards", "AchievementReport"),
         }
 
 
