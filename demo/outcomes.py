@@ -15,17 +15,20 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from awards.documents.report import report_html
 from awards.documents.submission import SubmissionBuilder
 from awards.documents.vote_count import VoteCountBuilder
-from awards.models import AwardType, Ballot, BallotCounter, Nomination
+from awards.models import AwardType, Ballot, BallotCounter, Nomination, ReportFile
 from awards.selectors.ballots import proposable_award_types
 from awards.services.ballots import ballot_save
 from awards.services.counters import counter_add
 from awards.services.nominations import decision_record, nominations_from_ballot
+from awards.services.reports import report_file_add, report_save
 from awards.services.submissions import submission_create, submission_submit
 from blocs.models import BlocYear
 from demo import seeds
 from meetings.documents.builder import DocumentBuilder
+from meetings.documents.pdf import html_to_pdf
 from meetings.models import Document, Meeting
 from meetings.services.documents import document_issue
 from units.models import Unit
@@ -35,6 +38,10 @@ BALLOT_NOTE = (
     "tên thành viên Ban kiểm phiếu: họ được ghi là đại diện của đơn vị mình."
 )
 DECISION_NOTE = "Báo cáo không nêu số quyết định; số và ngày ở đây là minh họa."
+REPORT_NOTE = (
+    "Nội dung minh họa của dữ liệu mẫu: báo cáo hội nghị không nêu thành tích riêng của đơn "
+    "vị; đơn vị ghi ở đây theo mẫu báo cáo thành tích."
+)
 HEAD, MEMBER = BallotCounter.Role.HEAD, BallotCounter.Role.MEMBER
 
 
@@ -220,9 +227,37 @@ def _submission(created: Counter, outcome: DemoOutcome) -> None:
         signer_title=outcome.signer_title,
         summary=outcome.summary,
     )
+    _reports(created, outcome, bloc_year)
     _issue(created, SubmissionBuilder(submission))
     submission_submit(submission=submission, user=None, sent_on=outcome.submitted_on)
     created["submission"] += 1
+
+
+def _reports(created: Counter, outcome: DemoOutcome, bloc_year: BlocYear) -> None:
+    """Give each nominee its achievement report and the signed file the dossier needs. The
+    seed reports say nothing of the units' own achievements: the text says it stands in."""
+    for nomination in bloc_year.nominations.pending().select_related("unit", "award_type"):
+        unit = nomination.unit
+        name = unit.name_in_year(outcome.year).full_name
+        report = report_save(
+            nomination=nomination,
+            user=None,
+            version=0,
+            parent_body="",
+            date=outcome.submitted_on,
+            particulars=f"{name}, đơn vị thành viên {bloc_year.bloc.name}. {REPORT_NOTE}",
+            functions=REPORT_NOTE,
+            achievements=REPORT_NOTE,
+            measures=REPORT_NOTE,
+            party_work="",
+            earlier_honours="",
+            head_title=unit.leader_title or "Thủ trưởng đơn vị",
+            head_name=unit.leader_name or "……………………",
+        )
+        report.nomination = nomination
+        signed = html_to_pdf(report_html(report))
+        report_file_add(nomination=nomination, kind=ReportFile.Kind.SIGNED, data=signed, user=None)
+        created["report"] += 1
 
 
 def _decision(created: Counter, outcome: DemoOutcome) -> None:

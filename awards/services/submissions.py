@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import Nomination, Submission
+from awards.selectors.dossier import dossier_gaps
 from awards.selectors.submissions import submission_document, submission_pending
 from blocs.models import BlocYear
 from core.errors import DomainError
@@ -81,7 +82,8 @@ def submission_submit(
     """Send the submission on `sent_on` (today unless the user says otherwise, as for a past
     year's record): the bloc-year's draft and returned nominations are submitted with it and
     freeze. Refused when it was sent already, when its tờ trình is not issued, when there is no
-    nomination to submit, or when the day is before the tờ trình's."""
+    nomination to submit, when the dossier lacks a part (awards.selectors.dossier), or when the
+    day is before the tờ trình's."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     sent_on = sent_on or timezone.localdate()
     if sent_on < submission.date:
@@ -104,6 +106,11 @@ def submission_submit(
     )
     if not pending:
         raise DomainError(_("There is no nomination to submit."))
+    if gaps := dossier_gaps(submission.bloc_year):
+        raise DomainError(
+            _("The dossier is not complete: %(gaps)s.")
+            % {"gaps": "; ".join(gap.label for gap in gaps)}
+        )
     for nomination in pending:
         nomination.status = Nomination.Status.SUBMITTED
         nomination.submission = submission

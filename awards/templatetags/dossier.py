@@ -1,20 +1,17 @@
 """The dossier a bloc sends with its nominations, as a box on the nominations page.
 
 The tờ trình of the submission, the minutes of the year-end review, the vote-count record of
-each ballot round and the score table, with their numbers and links to their documents.
+each ballot round and the score table, with their numbers and links to their documents, and,
+while a submission is prepared, what the dossier still lacks before it is sent.
 """
 
 from __future__ import annotations
 
 from django import template
-from django.db.models import Prefetch, Q
-from django.urls import reverse
-from django.utils.translation import gettext as _
 
-from awards.documents.kinds import SUBMISSION, VOTE_COUNT
-from awards.models import Ballot, Criterion, Submission
-from meetings.documents.kinds import MINUTES
-from meetings.models import Document, Meeting
+from awards.documents.kinds import SUBMISSION
+from awards.models import Criterion, Submission
+from awards.selectors.dossier import dossier_documents, dossier_gaps, dossier_rows
 
 register = template.Library()
 
@@ -29,43 +26,8 @@ def dossier(context, bloc_year) -> dict:
     submissions = list(Submission.objects.filter(bloc_year=bloc_year).order_by("-pk"))
     pending = next((s for s in submissions if not s.is_submitted), None)
     submission = pending or (submissions[0] if submissions else None)
-    meetings = list(
-        Meeting.objects.filter(bloc_year=bloc_year)
-        .filter(Q(kind=Meeting.Kind.YEAR_END) | Q(ballots__isnull=False))
-        .distinct()
-        .prefetch_related(Prefetch("ballots", Ballot.objects.order_by("round_number")))
-        .order_by("date", "pk")
-    )
-    documents = {
-        (document.kind, document.source_id): document
-        for document in Document.objects.filter(bloc_year=bloc_year)
-        .of_kinds(SUBMISSION, MINUTES, VOTE_COUNT)
-        .current()
-    }
-    rows = []
-    for meeting in meetings:
-        meeting.bloc_year = bloc_year  # for its address
-        rows.append(
-            {
-                "kind": MINUTES.code,
-                "label": _("Minutes: %(meeting)s") % {"meeting": meeting},
-                "record": meeting,
-                "url": meeting.get_absolute_url(),
-                "document": documents.get((MINUTES.code, meeting.pk)),
-            }
-        )
-        for ballot in meeting.ballots.all():
-            rows.append(
-                {
-                    "kind": VOTE_COUNT.code,
-                    "label": _("Vote-count record, round %(n)s") % {"n": ballot.round_number},
-                    "record": ballot,
-                    "url": reverse(
-                        "awards:counter_list", args=[bloc_year.bloc_id, bloc_year.year, ballot.pk]
-                    ),
-                    "document": documents.get((VOTE_COUNT.code, ballot.pk)),
-                }
-            )
+    documents = dossier_documents(bloc_year)
+    rows = dossier_rows(bloc_year, documents)
     submission_document = (
         documents.get((SUBMISSION.code, submission.pk)) if submission is not None else None
     )
@@ -75,6 +37,7 @@ def dossier(context, bloc_year) -> dict:
         "pending": pending,
         "submission_document": submission_document,
         "rows": rows,
+        "gaps": dossier_gaps(bloc_year, rows) if pending is not None else [],
         "has_scores": Criterion.objects.filter(bloc_year=bloc_year).exists(),
         "pending_count": bloc_year.nominations.pending().count(),
         "can_submit": request.user.has_perm("awards.submit_nominations", bloc_year),

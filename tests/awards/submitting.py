@@ -1,4 +1,5 @@
-"""Submit a bloc-year's nominations in a test's set-up, without issuing its tờ trình.
+"""Submit a bloc-year's nominations in a test's set-up, without issuing its tờ trình; or give
+its dossier the parts it needs before the real path sends it.
 
 The real path (prepare the submission, issue its tờ trình, send it) is tested in
 tests/awards/test_submissions.py; tests of what comes after only need the nominations sent.
@@ -9,6 +10,10 @@ from __future__ import annotations
 import datetime
 
 from awards.models import Nomination, Submission
+from awards.selectors.dossier import dossier_documents, dossier_rows
+from awards.services.reports import report_file_add
+from meetings.documents.registry import kind_of
+from meetings.services.documents import document_issue
 
 
 def nominations_submit(*, bloc_year) -> int:
@@ -31,3 +36,17 @@ def nominations_submit(*, bloc_year) -> int:
         nomination.version += 1
         nomination.save()
     return len(pending)
+
+
+SIGNED_REPORT = b"%PDF-1.4\n% bao cao thanh tich da ky\n%%EOF\n"
+
+
+def dossier_complete(*, bloc_year, user) -> None:
+    """Give the bloc-year's dossier what it lacks before its tờ trình is sent, through the app's
+    own paths: the minutes and the vote-count records issued, a signed report kept for each
+    nomination to send."""
+    for row in dossier_rows(bloc_year, dossier_documents(bloc_year)):
+        if row["document"] is None:
+            document_issue(builder=kind_of(row["record"]).builder_for(row["record"]), user=user)
+    for nomination in bloc_year.nominations.pending().filter(report_files__isnull=True):
+        report_file_add(nomination=nomination, kind="own", data=SIGNED_REPORT, user=user)

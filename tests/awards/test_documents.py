@@ -45,6 +45,7 @@ from tests.awards.review_world import (
     stored,
     year_end_meeting,
 )
+from tests.awards.submitting import dossier_complete
 from tests.factories import BlocYearFactory, MembershipFactory, UnitNameFactory
 from tests.pdfs import assert_document_serif, flat, page_texts, pdf_text
 from tests.words import assert_national_layout, assert_printed_alike, assert_same_words
@@ -390,6 +391,7 @@ class TestTheSubmission:
     def test_a_sent_submission_lists_the_nominations_it_carried(
         self, nominated, submission, board, unit_m
     ):
+        dossier_complete(bloc_year=submission.bloc_year, user=board)
         document_issue(builder=SubmissionBuilder(submission), user=board)
         submission_submit(submission=submission, user=board)
         submission.refresh_from_db()

@@ -14,6 +14,7 @@ from awards.services.nominations import decision_record, nomination_return
 from meetings.models import Meeting
 from meetings.services.meetings import meeting_create
 from tests.awards import review_world as review
+from tests.awards.submitting import dossier_complete
 from tests.checks import told as subjects
 from tests.factories import UnitUserFactory
 from units.models import Notification
@@ -33,6 +34,7 @@ class TestTheStepsThatWaitOnSomeoneElse:
     @pytest.fixture
     def sent(self, bloc_year_1, nominated, submission, secretariat, client_for):
         client = client_for(secretariat)
+        dossier_complete(bloc_year=bloc_year_1, user=secretariat)
         args = [bloc_year_1.bloc_id, 2025, "submission", submission.pk]
         client.post(reverse("meetings:document_issue", args=args))
         client.post(

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from unittest import mock
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -47,6 +48,7 @@ from core.formats import number_text
 from demo import outcomes
 from meetings.models import Document, Meeting
 from meetings.services.documents import document_issue
+from tests.awards.submitting import SIGNED_REPORT, dossier_complete
 from tests.factories import UnitUserFactory
 from tests.pdfs import pdf_text
 from tests.personas import PERSONAS, by_persona
@@ -233,9 +235,19 @@ def submit(province: str) -> Submission:
         signer_title=outcome.signer_title,
         summary=outcome.summary,
     )
+    complete(province)
     document_issue(builder=SubmissionBuilder(submission), user=None)
     submission_submit(submission=submission, user=None, sent_on=outcome.submitted_on)
     return submission
+
+
+def complete(province: str) -> None:
+    """Give the bloc's dossier its parts as the demo does: the committee named, the minutes and
+    the vote-count record issued, the signed reports kept."""
+    for ballot in Ballot.objects.filter(meeting__bloc_year=bloc_year_of(province)):
+        if not ballot.counters.exists():
+            committee(ballot, province)
+    dossier_complete(bloc_year=bloc_year_of(province), user=None)
 
 
 def nominate(province: str) -> Ballot:
@@ -363,6 +375,13 @@ class TestTheSeedOutcomesReplayed:
         )
         assert response.status_code == 302
         submission = Submission.objects.get(bloc_year=bloc_year)
+        # The rest of the dossier: the conference's minutes, each nominee's signed report.
+        minutes = reverse("meetings:document_issue", args=[*args, "minutes", meeting.pk])
+        assert client.post(minutes).status_code == 302
+        for nomination in bloc_year.nominations.all():
+            keep = reverse("awards:report_file", args=[*args, nomination.pk])
+            signed = SimpleUploadedFile("bao-cao.pdf", SIGNED_REPORT)
+            assert client.post(keep, {"kind": "own", "file": signed}).status_code == 302
         send = reverse("awards:submission_submit", args=[*args, submission.pk])
         client.post(send, {"sent_on": outcome.submitted_on.isoformat()})
         assert set(bloc_year.nominations.values_list("status", flat=True)) == {"draft"}
@@ -663,6 +682,7 @@ class TestRightsOnTheRealBlocs:
     ):
         bloc_year, args = khoi_3
         nominate(DAK_LAK)
+        complete(DAK_LAK)
         outcome = outcome_of(DAK_LAK)
         submission = submission_create(
             bloc_year=bloc_year,

@@ -29,6 +29,7 @@ from meetings.models import Document
 from meetings.services.documents import document_issue
 from tests.awards import review_world as review
 from tests.awards.review_world import record
+from tests.awards.submitting import dossier_complete
 from tests.personas import by_persona
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,9 @@ def statuses() -> set[str]:
 
 @pytest.fixture
 def issued(nominated, submission, board) -> Document:
-    """The submission's tờ trình, issued."""
+    """The submission's tờ trình, issued, with the rest of its dossier: the minutes and the
+    vote-count record issued, a signed report for each nominee."""
+    dossier_complete(bloc_year=submission.bloc_year, user=board)
     return document_issue(builder=SubmissionBuilder(submission), user=board)
 
 
@@ -385,7 +388,7 @@ class TestTheDossier:
         self, client_for, member_staff, issued, meeting, ballot, board
     ):
         criterion_create(bloc_year=meeting.bloc_year, title="Công tác", max_points=100)
-        minutes = document_issue(builder=MinutesBuilder(meeting), user=board)
+        minutes = Document.objects.get(kind="minutes")
 
         page = self.nominations_page(client_for(member_staff), meeting.bloc_year)
 
@@ -405,6 +408,7 @@ class TestTheDossier:
         self, client_for, secretariat, nominated, submission, board
     ):
         client = client_for(secretariat)
+        dossier_complete(bloc_year=submission.bloc_year, user=board)
         before = self.nominations_page(client, submission.bloc_year)
         document_issue(builder=SubmissionBuilder(submission), user=board)
         after = self.nominations_page(client, submission.bloc_year)
@@ -412,6 +416,43 @@ class TestTheDossier:
         assert 'data-testid="dossier-submit"' not in before
         assert 'data-testid="dossier-submit"' in after
         assert submit_url(submission) in after
+
+    def test_each_missing_part_is_listed_with_its_page_and_refused(
+        self, client_for, secretariat, nominated, submission, meeting, ballot, board
+    ):
+        document_issue(builder=SubmissionBuilder(submission), user=board)
+        bloc_year = submission.bloc_year
+        nomination = Nomination.objects.first()
+
+        page = " ".join(self.nominations_page(client_for(secretariat), bloc_year).split())
+
+        assert 'data-testid="dossier-gaps"' in page
+        assert 'data-testid="dossier-submit"' not in page
+        assert f"Biên bản: {meeting}: chưa ban hành" in page
+        assert (
+            "Biên bản kiểm phiếu vòng 1: chưa ban hành" not in page
+        )  # issued with the nominations
+        assert "Chưa có báo cáo thành tích đã ký của" in page
+        report = reverse(
+            "awards:report_edit", args=[bloc_year.bloc_id, bloc_year.year, nomination.pk]
+        )
+        assert f'href="{report}"' in page
+        with pytest.raises(DomainError) as refusal:
+            submission_submit(submission=submission, user=board)
+        assert "Hồ sơ chưa đủ" in refusal.value.message
+        assert statuses() == {"draft"}
+
+    def test_with_every_document_issued_a_missing_signed_report_still_refuses(
+        self, nominated, submission, meeting, ballot, board
+    ):
+        document_issue(builder=MinutesBuilder(meeting), user=board)
+        document_issue(builder=SubmissionBuilder(submission), user=board)
+
+        with pytest.raises(DomainError) as refusal:
+            submission_submit(submission=submission, user=board)
+
+        assert "báo cáo thành tích đã ký" in refusal.value.message
+        assert "chưa ban hành" not in refusal.value.message
 
     def test_the_board_s_province_page_links_each_bloc_s_dossier(
         self, client_for, board, issued, submission
@@ -450,8 +491,9 @@ class TestTheDossier:
         many, html = render()
 
         # The submissions, the meetings and their rounds, the documents, whether there are
-        # criteria, the nominations to send, and whether the user is the secretariat.
-        assert few == many <= 7
+        # criteria, the nominations to send, whether the user is the secretariat, and the
+        # nominations without a signed report with their units' names (2).
+        assert few == many <= 9
         assert html.count('data-testid="dossier-vote_count-') == 4
 
 

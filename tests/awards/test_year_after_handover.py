@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
@@ -16,6 +17,7 @@ from blocs.models import BlocYear
 from blocs.services.handover import handover_record
 from meetings.models import Document
 from tests.awards import review_world as review
+from tests.awards.submitting import SIGNED_REPORT, dossier_complete
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +49,13 @@ def issue(client, bloc_year, kind: str, record) -> int:
     return client.post(reverse("meetings:document_issue", args=args)).status_code
 
 
+def keep_report(client, bloc_year, nomination) -> int:
+    """Keep the nominee's signed report through its page, as the secretariat does."""
+    url = reverse("awards:report_file", args=[bloc_year.bloc_id, bloc_year.year, nomination.pk])
+    signed = SimpleUploadedFile("bao-cao.pdf", SIGNED_REPORT)
+    return client.post(url, {"kind": "own", "file": signed}).status_code
+
+
 def decide(province, outcomes) -> None:
     decision_record(
         province=province,
@@ -66,6 +75,8 @@ class TestAfterTheHandover:
 
         assert issue(client, handed_over, "handover", handover) == 302
         assert issue(client, handed_over, "minutes", meeting) == 302
+        for nomination in Nomination.objects.all():
+            assert keep_report(client, handed_over, nomination) == 302
         assert issue(client, handed_over, "submission", submission) == 302
         send = reverse("awards:submission_submit", args=[handed_over.bloc_id, 2025, submission.pk])
         assert client.post(send).status_code == 302
@@ -76,6 +87,7 @@ class TestAfterTheHandover:
         self, handed_over, nominated, submission, secretariat, client_for, board
     ):
         client = client_for(secretariat)
+        dossier_complete(bloc_year=handed_over, user=secretariat)
         issue(client, handed_over, "submission", submission)
         client.post(
             reverse("awards:submission_submit", args=[handed_over.bloc_id, 2025, submission.pk])
@@ -98,6 +110,7 @@ class TestTheProvincesDecision:
     @pytest.fixture
     def sent(self, handed_over, nominated, submission, secretariat, client_for):
         client = client_for(secretariat)
+        dossier_complete(bloc_year=handed_over, user=secretariat)
         issue(client, handed_over, "submission", submission)
         client.post(
             reverse("awards:submission_submit", args=[handed_over.bloc_id, 2025, submission.pk])

@@ -27,6 +27,7 @@ LABELS = {
     "award_rules": "quy định khen thưởng",
     "ballot": "vòng bỏ phiếu",
     "nomination": "đề nghị khen thưởng",
+    "report": "báo cáo thành tích",
     "submission": "lần trình khen thưởng",
     "decision": "quyết định khen thưởng",
     "document": "văn bản đã phát hành",
