@@ -7,7 +7,8 @@ import hashlib
 import io
 import logging
 
-from django.http import FileResponse
+from django.http import FileResponse, Http404
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,17 @@ def read_checked(field_file, sha256: str, label: str) -> bytes:
         logger.error("The stored file %s (%s) does not match its SHA-256.", label, field_file)
         raise StoredFileFault(missing=False)
     return content
+
+
+def read_or_404(field_file, sha256: str, label: str) -> bytes:
+    """Return a kept file's bytes, or answer "not found" saying it is missing or altered."""
+    try:
+        return read_checked(field_file, sha256, label)
+    except StoredFileFault as fault:
+        message = (
+            _("The stored file is missing.") if fault.missing else _("The stored file was altered.")
+        )
+        raise Http404(message) from None
 
 
 def kept_file_response(content: bytes, *, filename: str, content_type: str) -> FileResponse:

@@ -24,7 +24,8 @@ document_patterns = [
     ),
     path(
         "preview/<slug:kind>/<int:source_pk>/word/",
-        documents.document_preview_word,
+        documents.document_preview,
+        {"word": True},
         name="document_preview_word",
     ),
     path(

@@ -19,7 +19,7 @@ from awards.models import AchievementReport, Nomination, ReportFile
 from awards.services.reports import report_file_add, report_save
 from blocs.frame import bloc_year_for
 from core.errors import DomainError
-from core.files import StoredFileFault, kept_file_response, read_checked
+from core.files import kept_file_response, read_or_404
 from core.text import ascii_slug
 from meetings.documents.pdf import html_to_pdf
 from meetings.documents.word import html_to_docx, media_type
@@ -124,13 +124,7 @@ def report_file_download(request, bloc_pk: int, year: int, pk: int, file_pk: int
     """Send a kept signed report, checked against its SHA-256."""
     nomination = _nomination(request, bloc_pk, year, pk)
     kept = get_object_or_404(ReportFile, pk=file_pk, nomination=nomination)
-    try:
-        content = read_checked(kept.file, kept.sha256, f"signed report {kept.pk}")
-    except StoredFileFault as fault:
-        message = (
-            _("The stored file is missing.") if fault.missing else _("The stored file was altered.")
-        )
-        raise Http404(message) from None
+    content = read_or_404(kept.file, kept.sha256, f"signed report {kept.pk}")
     name = kept.file.name.rsplit("/", 1)[-1]
     return kept_file_response(content, filename=name, content_type="application/pdf")
 

@@ -39,8 +39,8 @@ MM_WIDTH = re.compile(r"width:\s*([\d.]+)mm")
 
 @dataclass(frozen=True)
 class Look:
-    """How a piece of the document is set: the first five carry down to what it holds, the rest
-    belong to its own paragraph."""
+    """How a piece of the document is set: the fields CARRIED names carry down to what it holds,
+    the others belong to its own paragraph."""
 
     size: float = 14
     bold: bool = False
@@ -191,7 +191,7 @@ class WordWriter:
         title = root.findtext("head/title") or ""
         self.word.core_properties.title = title.strip()
         self.word.core_properties.language = "vi-VN"
-        flow = _Flow(self.word, TEXT_WIDTH, first=None)
+        flow = _Flow(self.word, TEXT_WIDTH)
         self._children(body, flow, Look(), set())
         out = io.BytesIO()
         self.word.save(out)

@@ -26,7 +26,7 @@ from blocs.frame import bloc_year_for
 from blocs.models import BlocYear
 from core.access import object_for_user
 from core.errors import DomainError
-from core.files import StoredFileFault, kept_file_response, read_checked
+from core.files import StoredFileFault, kept_file_response, read_checked, read_or_404
 from meetings.attachables import with_records
 from meetings.documents.builder import DocumentBuilder
 from meetings.documents.registry import declared_kinds, kind_named
@@ -81,25 +81,18 @@ def download_name(document: Document, extension: str = "pdf") -> str:
 
 
 @require_GET
-def document_preview(request, bloc_pk: int, year: int, kind: str, source_pk: int):
-    """Render the draft of a record's document as it would be issued now, without a number."""
+def document_preview(
+    request, bloc_pk: int, year: int, kind: str, source_pk: int, word: bool = False
+):
+    """Render the draft of a record's document as it would be issued now, without a number: a
+    PDF to read, or an editable Word file."""
     builder = _builder(
         bloc_year_for(request, bloc_pk, year, "blocs.view_blocyear", leaders=True), kind, source_pk
     )
-    return _draft_response(
-        builder.render(draft=True), f"du-thao-{kind}-{source_pk}.pdf", attachment=False
-    )
-
-
-@require_GET
-def document_preview_word(request, bloc_pk: int, year: int, kind: str, source_pk: int):
-    """Send the draft of a record's document as an editable Word file."""
-    builder = _builder(
-        bloc_year_for(request, bloc_pk, year, "blocs.view_blocyear", leaders=True), kind, source_pk
-    )
-    return _draft_response(
-        builder.render_docx(draft=True), f"du-thao-{kind}-{source_pk}.docx", attachment=True
-    )
+    name = f"du-thao-{kind}-{source_pk}"
+    if word:
+        return _draft_response(builder.render_docx(draft=True), f"{name}.docx", attachment=True)
+    return _draft_response(builder.render(draft=True), f"{name}.pdf", attachment=False)
 
 
 def _draft_response(content: bytes, filename: str, *, attachment: bool) -> HttpResponse:
@@ -306,13 +299,7 @@ def attachment_download(request, bloc_pk: int, year: int, pk: int):
     """Send an attached file, checked against its SHA-256, to those who read the year."""
     bloc_year = bloc_year_for(request, bloc_pk, year)
     attachment = get_object_or_404(Attachment, pk=pk, bloc_year=bloc_year)
-    try:
-        content = read_checked(attachment.file, attachment.sha256, f"attached {attachment.pk}")
-    except StoredFileFault as fault:
-        message = (
-            _("The stored file is missing.") if fault.missing else _("The stored file was altered.")
-        )
-        raise Http404(message) from None
+    content = read_or_404(attachment.file, attachment.sha256, f"attached {attachment.pk}")
     name = attachment.file.name.rsplit("/", 1)[-1]
     return _file_response(content, filename=name, content_type=attachment.media_type)
 
