@@ -251,7 +251,7 @@ def _reports(created: Counter, outcome: DemoOutcome, bloc_year: BlocYear) -> Non
             measures=REPORT_NOTE,
             party_work="",
             earlier_honours="",
-            head_title=unit.leader_title or "Thủ trưởng đơn vị",
+            head_title=unit.leader_title or "……………",
             head_name=unit.leader_name or "……………………",
         )
         report.nomination = nomination

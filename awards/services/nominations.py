@@ -192,6 +192,13 @@ def nomination_delete(*, nomination: Nomination, version: int | None = None) -> 
         nomination = versioned_for_update(Nomination, pk=nomination.pk, version=version)
     if not nomination.is_editable:
         raise DomainError(_("A submitted nomination can no longer be changed."))
+    if nomination.report_files.exists():
+        raise DomainError(
+            _(
+                "The unit's signed achievement report is kept with this nomination: it stays. "
+                "Change the nomination instead."
+            )
+        )
     nomination.delete()
 
 

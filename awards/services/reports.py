@@ -13,6 +13,7 @@ from awards.models import AchievementReport, Nomination, ReportFile
 from core.errors import DomainError
 from core.services import clean_or_refuse, stale
 from core.text import ascii_slug
+from meetings.services.originals import pdf_checked
 
 
 def report_save(*, nomination: Nomination, user, version: int, **fields) -> AchievementReport:
@@ -54,10 +55,7 @@ def report_file_add(*, nomination: Nomination, kind: str, data: bytes, user) -> 
     nomination = Nomination.objects.select_for_update().select_related("unit").get(pk=nomination.pk)
     if not nomination.is_editable:
         raise DomainError(_("The nomination was sent: its report can no longer be changed."))
-    if len(data) > ReportFile.MAX_SIZE:
-        raise DomainError(_("The file is larger than 20 MB."))
-    if not data.startswith(b"%PDF-"):
-        raise DomainError(_("The file is not a PDF."))
+    pdf_checked(data)
     kept = ReportFile(
         nomination=nomination,
         kind=kind,

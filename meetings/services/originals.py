@@ -36,7 +36,8 @@ ALLOWED_CHANGES = (
 )
 
 
-def _checked_pdf(data: bytes) -> None:
+def pdf_checked(data: bytes) -> None:
+    """Refuse a file to keep that is larger than the kept files' limit or is not a PDF."""
     if len(data) > SignedOriginal.MAX_SIZE:
         raise DomainError(_("The file is larger than 20 MB."))
     if not data.startswith(b"%PDF-"):
@@ -66,7 +67,7 @@ def signatures_checked(*, document: Document, data: bytes) -> list[dict]:
     """Return the signers of a digitally signed copy of the document, or refuse it: it must be
     the issued file with signatures added after it, each intact and covering it, and, where the
     province names the authorities it trusts, each certified by one of them."""
-    _checked_pdf(data)
+    pdf_checked(data)
     issued = _issued_bytes(document)
     # A signing tool appends to the file it signs: the issued bytes come first, unchanged.
     if not data.startswith(issued) or len(data) == len(issued):
@@ -132,7 +133,7 @@ def original_add(
     if kind == SignedOriginal.Kind.DIGITAL:
         signers = signatures_checked(document=document, data=data)
     elif kind == SignedOriginal.Kind.SCAN:
-        _checked_pdf(data)
+        pdf_checked(data)
         signers = []
     else:
         raise DomainError(_("Unknown kind of original."))

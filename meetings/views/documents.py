@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -190,11 +190,7 @@ def document_download(request, bloc_pk: int, year: int, pk: int):
     file is not served as the document; the page says so and the fault is logged for IT staff.
     """
     document = _document(request, bloc_pk, year, pk, "meetings.view_document")
-    try:
-        content = read_checked(document.file, document.sha256, f"of document {document.pk}")
-    except StoredFileFault as fault:
-        return _unavailable(request, document, missing=fault.missing)
-    return _file_response(content, filename=download_name(document))
+    return _send_kept(request, document, document.file, document.sha256, download_name(document))
 
 
 @require_GET
@@ -204,19 +200,19 @@ def document_word(request, bloc_pk: int, year: int, pk: int):
     document = _document(request, bloc_pk, year, pk, "meetings.view_document")
     if not document.word_file:
         raise Http404(_("This document was issued before Word files were kept."))
+    return _send_kept(
+        request, document, document.word_file, document.word_sha256, download_name(document, "docx")
+    )
+
+
+def _send_kept(request, document: Document, field_file, sha256: str, filename: str):
+    """Send a file kept with an issued document while it matches its SHA-256; otherwise say
+    that it cannot be served as genuine (the fault is logged for IT staff)."""
     try:
-        content = read_checked(
-            document.word_file, document.word_sha256, f"Word file of document {document.pk}"
-        )
+        content = read_checked(field_file, sha256, f"{field_file.name} of document {document.pk}")
     except StoredFileFault as fault:
         return _unavailable(request, document, missing=fault.missing)
-    return _file_response(content, filename=download_name(document, "docx"))
-
-
-def _file_response(content: bytes, *, filename: str, content_type: str = "") -> FileResponse:
-    return kept_file_response(
-        content, filename=filename, content_type=content_type or media_type(filename)
-    )
+    return kept_file_response(content, filename=filename, content_type=media_type(filename))
 
 
 def document_original(request, bloc_pk: int, year: int, pk: int):
@@ -258,14 +254,9 @@ def original_download(request, bloc_pk: int, year: int, pk: int, original_pk: in
     """Send a kept signed original, checked against its SHA-256 like the issued file."""
     document = _document(request, bloc_pk, year, pk, "meetings.view_document")
     original = get_object_or_404(SignedOriginal, pk=original_pk, document=document)
-    try:
-        content = read_checked(original.file, original.sha256, f"signed original {original.pk}")
-    except StoredFileFault as fault:
-        return _unavailable(request, document, missing=fault.missing)
     suffix = "ky-so" if original.kind == SignedOriginal.Kind.DIGITAL else "ban-quet"
-    return _file_response(
-        content, filename=download_name(document).removesuffix(".pdf") + f"-{suffix}.pdf"
-    )
+    filename = download_name(document).removesuffix(".pdf") + f"-{suffix}.pdf"
+    return _send_kept(request, document, original.file, original.sha256, filename)
 
 
 @require_POST
@@ -301,7 +292,7 @@ def attachment_download(request, bloc_pk: int, year: int, pk: int):
     attachment = get_object_or_404(Attachment, pk=pk, bloc_year=bloc_year)
     content = read_or_404(attachment.file, attachment.sha256, f"attached {attachment.pk}")
     name = attachment.file.name.rsplit("/", 1)[-1]
-    return _file_response(content, filename=name, content_type=attachment.media_type)
+    return kept_file_response(content, filename=name, content_type=attachment.media_type)
 
 
 def _unavailable(request, document: Document, *, missing: bool):

@@ -301,3 +301,25 @@ def test_the_boards_review_of_the_province_leads_to_each_report_and_says_if_it_i
     html = " ".join(page.content.decode().split())
     assert f'href="{url("report_edit", nomination)}" data-testid="report-{nomination.pk}">' in html
     assert f'data-testid="report-{nomination.pk}">Báo cáo thành tích</a>: đã ký' in html
+
+
+def test_a_nomination_with_a_kept_signed_report_is_not_removed(
+    nomination, member_staff, secretariat, client_for
+):
+    client_for(member_staff).post(
+        url("report_file", nomination),
+        {"kind": "own", "file": SimpleUploadedFile("bao-cao.pdf", SIGNED)},
+    )
+
+    response = client_for(secretariat).post(
+        reverse("awards:nomination_delete", args=[nomination.pk]),
+        {"confirm": "1", "version": nomination.version},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "Báo cáo thành tích đã ký của đơn vị được lưu kèm đề nghị này" in (
+        response.content.decode()
+    )
+    assert Nomination.objects.filter(pk=nomination.pk).exists()
+    assert ReportFile.objects.count() == 1
